@@ -1,0 +1,66 @@
+package cn.lantu.security;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Plain SQL access to users and API tokens. */
+@Repository
+public class UserRepository {
+
+    private final JdbcClient jdbc;
+
+    public UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<AppUser> findByUsername(String username) {
+        return jdbc.sql("SELECT * FROM app_user WHERE username = ?").param(username).query(UserRepository::map)
+                .optional();
+    }
+
+    public List<AppUser> findAll() {
+        return jdbc.sql("SELECT * FROM app_user ORDER BY id").query(UserRepository::map).list();
+    }
+
+    public long insert(String username, String displayName, String passwordHash, Role role, Long orgUnitId) {
+        jdbc.sql("""
+                INSERT INTO app_user (username, display_name, password_hash, role, org_unit_id, enabled, created_at)
+                VALUES (?, ?, ?, ?, ?, TRUE, ?)
+                """).params(username, displayName, passwordHash, role.name(), orgUnitId, Timestamp.from(Instant.now()))
+                .update();
+        return findByUsername(username).orElseThrow().id();
+    }
+
+    public void insertToken(long userId, String name, String tokenHash) {
+        jdbc.sql("INSERT INTO api_token (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)")
+                .params(userId, name, tokenHash, Timestamp.from(Instant.now())).update();
+    }
+
+    public Optional<AppUser> findByTokenHash(String tokenHash) {
+        Optional<AppUser> user = jdbc.sql("""
+                SELECT u.* FROM app_user u JOIN api_token t ON t.user_id = u.id WHERE t.token_hash = ?
+                """).param(tokenHash).query(UserRepository::map).optional();
+        user.ifPresent(u -> jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE token_hash = ?")
+                .params(Timestamp.from(Instant.now()), tokenHash).update());
+        return user;
+    }
+
+    public List<String> tokenNames(long userId) {
+        return jdbc.sql("SELECT name FROM api_token WHERE user_id = ? ORDER BY id").param(userId)
+                .query(String.class).list();
+    }
+
+    private static AppUser map(ResultSet rs, int row) throws SQLException {
+        return new AppUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
+                rs.getObject("org_unit_id", Long.class), rs.getBoolean("enabled"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}
