@@ -36,14 +36,17 @@ public record Table1Row(Indicator indicator, String categoryCell, int categorySp
         return out;
     }
 
-    /** The item name shared by sub-rows: the longest common prefix of their names, else the first name. */
+    /** The item name shared by sub-rows, as printed in the first sub-row's cells (the cell after its number). */
     private static String groupName(List<Indicator> list, Integer number) {
-        List<Indicator> group = list.stream().filter(x -> x.tableNumber().equals(number)).toList();
-        for (String note : group.get(0).notes()) {
-            if (note.startsWith("item:")) {
-                return note.substring(5).trim();
+        Indicator first = list.stream().filter(x -> x.tableNumber().equals(number)).findFirst().orElseThrow();
+        if (first.sourceText() != null) {
+            String[] cells = first.sourceText().split("\t");
+            for (int k = 0; k + 1 < cells.length; k++) {
+                if (cells[k].trim().equals(String.valueOf(number))) {
+                    return cells[k + 1].trim();
+                }
             }
         }
-        return group.get(0).name();
+        return first.name();
     }
 }

@@ -27,7 +27,8 @@ public record PlanPackage(
     public record PlanDef(Integer formatVersion, String code, String name, String shortName, Region region,
                           Integer periodStart, Integer periodEnd, Integer baseYear, String status, Integer version,
                           String issuer, String documentNumber, LocalDate issuedOn, String outline,
-                          List<Map<String, Object>> feasibilityChecks, Map<String, Object> portfolioTotals) {}
+                          List<Map<String, Object>> feasibilityChecks, Map<String, Object> portfolioTotals,
+                          Map<String, Double> thresholds) {}
 
     public record CorrectionDef(String id, String kind, String find, String replace, Boolean all, String note) {}
 

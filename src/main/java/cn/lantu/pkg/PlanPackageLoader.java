@@ -100,6 +100,9 @@ public class PlanPackageLoader {
         Map<String, Object> checks = new LinkedHashMap<>();
         checks.put("feasibilityChecks", d.feasibilityChecks() == null ? List.of() : d.feasibilityChecks());
         checks.put("portfolioTotals", d.portfolioTotals() == null ? Map.of() : d.portfolioTotals());
+        if (d.thresholds() != null) {
+            checks.put("thresholds", d.thresholds());
+        }
         String checksJson = JsonMapper.builder().build().writeValueAsString(checks);
 
         Plan draft = new Plan(0, d.code(), d.name(), d.shortName(), d.region().name(), d.region().code(),

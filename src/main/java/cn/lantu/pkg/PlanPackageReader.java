@@ -55,7 +55,7 @@ public class PlanPackageReader {
                 PlanPackage.IndicatorDef.class, PlanPackage.IndicatorDef::code, errors, digest);
         JsonNode orgNode = tree(base, "org.yaml", errors, digest);
         PlanPackage.OrgDef org = convert("org.yaml", "org", orgNode, PlanPackage.OrgDef.class, errors);
-        List<PlanPackage.ResponsibilityDef> responsibilities = list(base, "responsibilities.yaml", "responsibilities",
+        List<PlanPackage.ResponsibilityDef> responsibilities = list(base, "responsibilities.yaml", null,
                 PlanPackage.ResponsibilityDef.class, PlanPackage.ResponsibilityDef::indicator, errors, digest);
         JsonNode projectsNode = tree(base, "projects.yaml", errors, digest);
         PlanPackage.ProjectsDef projects = convert("projects.yaml", "projects", projectsNode,

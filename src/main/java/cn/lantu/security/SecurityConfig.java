@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -17,6 +18,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Browsers log in with a form (CSRF-protected session); API clients use HTTP Basic or a Bearer API token.
  */
 @Configuration
+@EnableMethodSecurity
 public class SecurityConfig {
 
     /** Requests carrying credentials in a header cannot be forged cross-site, so they skip the CSRF token. */

@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * it); otherwise JUnit reports these tests as skipped with the reason, never as passed. Each run migrates a
  * fresh schema of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest
 @ActiveProfiles("test")
 @EnabledIfEnvironmentVariable(named = "LANTU_TEST_PG_URL", matches = ".+",
         disabledReason = "PostgreSQL is not configured: set LANTU_TEST_PG_URL (and _USER, _PASSWORD); .ci/run does")

@@ -1,0 +1,15 @@
+package cn.lantu.assessment;
+
+/** Which way is better: UP (higher is better) or DOWN (lower is better). */
+public enum Direction {
+    UP, DOWN;
+
+    /** +1 for UP, −1 for DOWN. */
+    public int sign() {
+        return this == UP ? 1 : -1;
+    }
+
+    public Direction opposite() {
+        return this == UP ? DOWN : UP;
+    }
+}

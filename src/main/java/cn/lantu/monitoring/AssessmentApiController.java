@@ -1,0 +1,177 @@
+package cn.lantu.monitoring;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.lantu.assessment.Assessment;
+import cn.lantu.assessment.AssessmentEngine;
+import cn.lantu.assessment.Attribute;
+import cn.lantu.assessment.Comparator;
+import cn.lantu.assessment.Direction;
+import cn.lantu.assessment.Finding;
+import cn.lantu.assessment.IndicatorSpec;
+import cn.lantu.assessment.Kind;
+import cn.lantu.assessment.Observation;
+import cn.lantu.assessment.Path;
+import cn.lantu.assessment.Status;
+import cn.lantu.assessment.Verdict;
+import cn.lantu.indicator.Indicator;
+import cn.lantu.indicator.IndicatorRepository;
+import cn.lantu.plan.Plan;
+import cn.lantu.plan.PlanLookup;
+import cn.lantu.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The assessment API: a plan's assessment for a year, one-off evaluations, and status overrides. */
+@RestController
+@Tag(name = "assessment", description = "监测评估")
+public class AssessmentApiController {
+
+    private final PlanAssessmentService service;
+    private final PlanLookup lookup;
+    private final IndicatorRepository indicators;
+    private final StatusOverrideRepository overrides;
+
+    public AssessmentApiController(PlanAssessmentService service, PlanLookup lookup, IndicatorRepository indicators,
+                                   StatusOverrideRepository overrides) {
+        this.service = service;
+        this.lookup = lookup;
+        this.indicators = indicators;
+        this.overrides = overrides;
+    }
+
+    /** One indicator's result, with the indicator API's field names. Fractions are fractions, never percentages. */
+    public record IndicatorResult(String code, String name, String unit, Integer tableNumber, String category,
+                                  Attribute attribute, Kind kind, String leadDepartment, Status status,
+                                  String statusLabel, String warning, boolean provisional, Double elapsed,
+                                  Double expected, Double progress, Double scheduleRatio, Integer latestYear,
+                                  Double latestValue, boolean latestEstimate, Double projection,
+                                  Double projectionLow, Double projectionHigh, Double anticipatedProgress,
+                                  Double catchUp, String catchUpUnit, String explanation, Boolean annualTargetMet,
+                                  String targetUsed, Status computedStatus, String overrideReason) {
+
+        static IndicatorResult of(IndicatorAssessment ia) {
+            Indicator i = ia.indicator();
+            Assessment a = ia.assessment();
+            return new IndicatorResult(i.code(), i.name(), i.unit(), i.tableNumber(), i.category().name(),
+                    i.attribute(), i.kind(), ia.leadDepartment(), a.status(), a.status().label(),
+                    a.warning() == null ? null : a.warning().name(), a.provisional(), a.elapsed(), a.expected(),
+                    a.progress(), a.scheduleRatio(), a.latestYear(), a.latestValue(), a.latestEstimate(),
+                    a.projection(), a.projectionLow(), a.projectionHigh(), a.anticipatedProgress(), a.catchUp(),
+                    a.catchUpUnit(), a.explanation(), a.annualTargetMet(), a.targetUsed(),
+                    ia.override() == null ? a.status() : ia.override().computed(),
+                    ia.override() == null ? null : ia.override().reason());
+        }
+    }
+
+    /** The plan-wide result: counts over the numbered items (row 12 counted once), every row, and the findings. */
+    public record PlanResult(String plan, int year, boolean demo, int items, Map<Status, Integer> counts,
+                             String sentence, String bindingSentence, Map<String, Map<Status, Integer>> byCategory,
+                             Map<String, Map<Status, Integer>> byDepartment, List<String> binding,
+                             List<IndicatorResult> indicators, List<Finding> findings) {}
+
+    @GetMapping("/api/v1/plans/{plan}/assessment")
+    @Operation(summary = "Assessment of every indicator for a year, from approved figures, with roll-ups and findings",
+            description = "asOf (ISO instant) recomputes from the approved figures as they stood at that time.")
+    public PlanResult plan(@PathVariable String plan, @RequestParam(required = false) Integer year,
+                           @RequestParam(required = false) Instant asOf) {
+        Plan p = lookup.require(plan);
+        PlanAssessment pa = service.assess(p, year == null ? service.defaultYear(p) : year, asOf);
+        return toResult(pa);
+    }
+
+    static PlanResult toResult(PlanAssessment pa) {
+        Map<String, Map<Status, Integer>> byCategory = new LinkedHashMap<>();
+        pa.summary().byCategory().forEach((k, v) -> byCategory.put(k, v.counts()));
+        Map<String, Map<Status, Integer>> byDepartment = new LinkedHashMap<>();
+        pa.summary().byDepartment().forEach((k, v) -> byDepartment.put(k, v.counts()));
+        return new PlanResult(pa.plan().code(), pa.year(), pa.demo(), pa.summary().itemCount(),
+                pa.summary().counts(), pa.summary().sentence(), pa.summary().bindingSentence(), byCategory,
+                byDepartment, pa.summary().binding().stream().map(r -> r.code()).toList(),
+                pa.indicators().stream().map(IndicatorResult::of).toList(), pa.findings());
+    }
+
+    @GetMapping("/api/v1/plans/{plan}/feasibility")
+    @Operation(summary = "The plan's feasibility and consistency findings, with their numbers")
+    public List<Finding> feasibility(@PathVariable String plan) {
+        return service.findings(lookup.require(plan));
+    }
+
+    /** An indicator definition for an ad-hoc evaluation, with the indicator API's field names. */
+    public record EvaluationIndicator(@NotBlank String code, String name, String unit, Attribute attribute,
+                                      @NotNull Kind kind, Path path, Direction direction, Comparator comparator,
+                                      Double band, @NotNull Integer baseYear, Double baseValue,
+                                      @NotNull Integer targetYear, Double targetValue, Integer precision,
+                                      Map<Integer, Double> annualTargets, Integer periodStartYear) {}
+
+    /** One observation: the year's value (level, rate, addition or reduction by kind), or a verdict. */
+    public record EvaluationObservation(@NotNull Integer year, Double value, boolean estimate, Verdict verdict) {}
+
+    /** The request of {@code POST /api/v1/assessment/evaluate}. */
+    public record EvaluationRequest(@Valid @NotNull EvaluationIndicator indicator,
+                                    @Valid List<EvaluationObservation> observations,
+                                    @Valid List<EvaluationObservation> relatedObservations,
+                                    @NotNull Integer asOfYear) {}
+
+    @PostMapping("/api/v1/assessment/evaluate")
+    @Operation(summary = "Evaluate one indicator definition against its observations as of a year")
+    public Assessment evaluate(@Valid @RequestBody EvaluationRequest request) {
+        EvaluationIndicator d = request.indicator();
+        IndicatorSpec.Builder b = IndicatorSpec.builder(d.code(), d.kind()).name(d.name()).unit(d.unit())
+                .attribute(d.attribute()).path(d.path()).direction(d.direction()).comparator(d.comparator())
+                .band(d.band()).base(d.baseYear(), d.baseValue()).target(d.targetYear(), d.targetValue())
+                .precision(d.precision()).periodStartYear(d.periodStartYear());
+        if (d.annualTargets() != null) {
+            b.annualTargets(d.annualTargets());
+        }
+        IndicatorSpec spec;
+        try {
+            spec = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        return new AssessmentEngine().assess(spec, observations(request.observations()),
+                observations(request.relatedObservations()), request.asOfYear());
+    }
+
+    private static List<Observation> observations(List<EvaluationObservation> list) {
+        List<Observation> out = new ArrayList<>();
+        if (list != null) {
+            list.forEach(o -> out.add(new Observation(o.year(), o.value(), o.estimate(), o.verdict())));
+        }
+        return out;
+    }
+
+    /** A status decided by the plan office in place of the computed one. */
+    public record OverrideRequest(@NotNull Integer year, @NotNull Status status, @NotBlank String reason) {}
+
+    @PostMapping("/api/v1/plans/{plan}/indicators/{code}/status-override")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Replace an indicator's computed status for a year (plan office only); a reason is required")
+    public IndicatorResult override(@PathVariable String plan, @PathVariable String code,
+                                    @Valid @RequestBody OverrideRequest request, Authentication who) {
+        Plan p = lookup.require(plan);
+        Indicator i = indicators.findByCode(p.id(), code).orElseThrow(() -> new NotFoundException("指标不存在: " + code));
+        overrides.save(i.id(), request.year(), request.status(), request.reason(), who.getName());
+        return service.assess(p, request.year()).indicators().stream()
+                .filter(a -> a.indicator().code().equals(code)).map(IndicatorResult::of).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,149 @@
+package cn.lantu.monitoring;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import cn.lantu.assessment.Assessment;
+import cn.lantu.assessment.AssessmentEngine;
+import cn.lantu.assessment.Finding;
+import cn.lantu.assessment.Observation;
+import cn.lantu.assessment.PlanSummary;
+import cn.lantu.assessment.RolledItem;
+import cn.lantu.assessment.StatusOverride;
+import cn.lantu.assessment.Thresholds;
+import cn.lantu.indicator.Indicator;
+import cn.lantu.indicator.IndicatorRepository;
+import cn.lantu.org.OrgRepository;
+import cn.lantu.org.Responsibility;
+import cn.lantu.plan.Plan;
+import cn.lantu.project.ProjectRepository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Assesses every indicator of a plan for a year from approved figures, applies the plan office's overrides,
+ * rolls the result up over the numbered items, and runs the plan's feasibility checks.
+ */
+@Service
+public class PlanAssessmentService {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final IndicatorRepository indicators;
+    private final ObservationRepository observations;
+    private final StatusOverrideRepository overrides;
+    private final OrgRepository org;
+    private final ProjectRepository projects;
+    private final boolean demo;
+
+    public PlanAssessmentService(IndicatorRepository indicators, ObservationRepository observations,
+                                 StatusOverrideRepository overrides, OrgRepository org, ProjectRepository projects,
+                                 @Value("${lantu.demo:false}") boolean demo) {
+        this.indicators = indicators;
+        this.observations = observations;
+        this.overrides = overrides;
+        this.org = org;
+        this.projects = projects;
+        this.demo = demo;
+    }
+
+    public boolean demo() {
+        return demo;
+    }
+
+    /** The year to show by default: the latest year with approved data, else the plan's first year. */
+    public int defaultYear(Plan plan) {
+        Integer latest = observations.latestYear(plan.id(), demo);
+        if (latest != null) {
+            return Math.min(Math.max(latest, plan.periodStart()), plan.periodEnd());
+        }
+        int lastFull = LocalDate.now().getYear() - 1;
+        return Math.min(Math.max(lastFull, plan.periodStart()), plan.periodEnd());
+    }
+
+    public PlanAssessment assess(Plan plan, int year) {
+        return assess(plan, year, null);
+    }
+
+    /** The assessment as the approved data stood at {@code asOf} (null: now). */
+    public PlanAssessment assess(Plan plan, int year, Instant asOf) {
+        Map<String, Object> config = config(plan);
+        AssessmentEngine engine = new AssessmentEngine(thresholds(config));
+        List<Indicator> all = indicators.findByPlan(plan.id());
+        Map<String, List<Observation>> obs = observations.approved(plan.id(), demo, asOf);
+        Map<String, StatusOverrideRepository.Stored> stored = overrides.forYear(plan.id(), year);
+        Map<Long, List<Responsibility>> resp = org.responsibilitiesOfPlan(plan.id());
+
+        List<IndicatorAssessment> rows = new ArrayList<>();
+        List<RolledItem> rolled = new ArrayList<>();
+        for (Indicator i : all) {
+            List<Observation> own = obs.getOrDefault(i.code(), List.of());
+            List<Observation> related = i.relatedCode() == null ? List.of() : obs.getOrDefault(i.relatedCode(), List.of());
+            Assessment a = engine.assess(IndicatorSpecs.of(i, plan.periodStart()), own, related, year);
+            StatusOverride override = null;
+            if (stored.containsKey(i.code())) {
+                override = StatusOverrideRepository.combine(a.status(), stored.get(i.code()));
+                a = a.withOverride(override, i.attribute());
+            }
+            String lead = resp.getOrDefault(i.id(), List.of()).stream()
+                    .filter(r -> r.role() == Responsibility.Role.LEAD).map(Responsibility::orgName).findFirst()
+                    .orElse("未分工");
+            rows.add(new IndicatorAssessment(i, a, lead, override));
+            rolled.add(new RolledItem(i.code(), i.tableNumber(), i.category().label(), i.attribute(), lead, a,
+                    i.subItem() != null ? i.name() : i.name()));
+        }
+        PlanSummary summary = PlanSummary.of(rolled);
+        return new PlanAssessment(plan, year, demo, rows, summary, findings(plan, all, config));
+    }
+
+    public Assessment assessOne(Plan plan, Indicator indicator, int year) {
+        return assess(plan, year).indicators().stream().filter(a -> a.indicator().code().equals(indicator.code()))
+                .findFirst().orElseThrow().assessment();
+    }
+
+    public List<Finding> findings(Plan plan) {
+        return findings(plan, indicators.findByPlan(plan.id()), config(plan));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Finding> findings(Plan plan, List<Indicator> all, Map<String, Object> config) {
+        Map<String, Indicator> byCode = new LinkedHashMap<>();
+        all.forEach(i -> byCode.put(i.code(), i));
+        List<Map<String, Object>> checks = (List<Map<String, Object>>) config.getOrDefault("feasibilityChecks", List.of());
+        Map<String, Object> totals = (Map<String, Object>) config.getOrDefault("portfolioTotals", Map.of());
+        return FeasibilityChecks.run(plan, checks, totals, byCode, projects.domains(plan.id()));
+    }
+
+    private static Map<String, Object> config(Plan plan) {
+        if (plan.checksJson() == null) {
+            return Map.of();
+        }
+        return JSON.readValue(plan.checksJson(), new TypeReference<Map<String, Object>>() {});
+    }
+
+    /** Per-plan thresholds from plan.yaml {@code thresholds}, each falling back to the default. */
+    @SuppressWarnings("unchecked")
+    static Thresholds thresholds(Map<String, Object> config) {
+        Thresholds d = Thresholds.defaults();
+        Object raw = config.get("thresholds");
+        if (!(raw instanceof Map<?, ?> t)) {
+            return d;
+        }
+        Map<String, Object> m = (Map<String, Object>) t;
+        return new Thresholds(get(m, "ahead", d.ahead()), get(m, "onTrack", d.onTrack()), get(m, "lagging", d.lagging()),
+                get(m, "bindingOnTrack", d.bindingOnTrack()), get(m, "bindingLagging", d.bindingLagging()),
+                get(m, "provisionalElapsed", d.provisionalElapsed()), get(m, "stableBand", d.stableBand()),
+                get(m, "relationalBand", d.relationalBand()));
+    }
+
+    private static double get(Map<String, Object> m, String key, double fallback) {
+        return m.get(key) instanceof Number n ? n.doubleValue() : fallback;
+    }
+}
