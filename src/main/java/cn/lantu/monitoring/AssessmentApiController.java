@@ -122,7 +122,7 @@ public class AssessmentApiController {
                                       Map<Integer, Double> annualTargets, Integer periodStartYear) {}
 
     /** One observation: the year's value (level, rate, addition or reduction by kind), or a verdict. */
-    public record EvaluationObservation(@NotNull Integer year, Double value, boolean estimate, Verdict verdict) {}
+    public record EvaluationObservation(@NotNull Integer year, Double value, Boolean estimate, Verdict verdict) {}
 
     /** The request of {@code POST /api/v1/assessment/evaluate}. */
     public record EvaluationRequest(@Valid @NotNull EvaluationIndicator indicator,
@@ -155,7 +155,7 @@ public class AssessmentApiController {
     private static List<Observation> observations(List<EvaluationObservation> list) {
         List<Observation> out = new ArrayList<>();
         if (list != null) {
-            list.forEach(o -> out.add(new Observation(o.year(), o.value(), o.estimate(), o.verdict())));
+            list.forEach(o -> out.add(new Observation(o.year(), o.value(), Boolean.TRUE.equals(o.estimate()), o.verdict())));
         }
         return out;
     }

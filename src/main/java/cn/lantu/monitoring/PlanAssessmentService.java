@@ -108,6 +108,16 @@ public class PlanAssessmentService {
                 .findFirst().orElseThrow().assessment();
     }
 
+    /** The indicator's yearly path for its chart, from approved figures. */
+    public IndicatorTimeline timeline(Plan plan, Indicator indicator) {
+        Map<String, List<Observation>> obs = observations.approved(plan.id(), demo, null);
+        List<Observation> related = indicator.relatedCode() == null ? List.of()
+                : obs.getOrDefault(indicator.relatedCode(), List.of());
+        return IndicatorTimeline.of(IndicatorSpecs.of(indicator, plan.periodStart()),
+                obs.getOrDefault(indicator.code(), List.of()), related, plan.periodStart(), plan.periodEnd(),
+                new AssessmentEngine(thresholds(config(plan))));
+    }
+
     public List<Finding> findings(Plan plan) {
         return findings(plan, indicators.findByPlan(plan.id()), config(plan));
     }

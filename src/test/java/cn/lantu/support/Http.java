@@ -44,6 +44,11 @@ public final class Http {
         return basic(port, "admin", TestUsers.adminPassword());
     }
 
+    /** The administrator of the demo-mode context ({@link LantuDemoTest}). */
+    public static Http demoAdmin(int port) {
+        return basic(port, "admin", TestUsers.demoAdminPassword());
+    }
+
     public HttpResponse<String> get(String path) {
         return send(request(path).GET().build());
     }

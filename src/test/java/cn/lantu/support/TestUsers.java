@@ -10,8 +10,17 @@ public final class TestUsers {
     private TestUsers() {}
 
     public static String adminPassword() {
+        return adminPassword("target/test-data");
+    }
+
+    /** The password in the demo-mode context ({@link LantuDemoTest}). */
+    public static String demoAdminPassword() {
+        return adminPassword("target/test-data-demo");
+    }
+
+    private static String adminPassword(String dir) {
         try {
-            return Files.readString(Path.of("target/test-data/initial-admin-password")).trim();
+            return Files.readString(Path.of(dir, "initial-admin-password")).trim();
         } catch (IOException e) {
             throw new IllegalStateException("the application did not write data/initial-admin-password", e);
         }
