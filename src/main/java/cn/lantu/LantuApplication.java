@@ -17,7 +17,7 @@ public class LantuApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && "extract".equals(args[0])) {
-            System.exit(ExtractEntry.run(args));
+            System.exit(cn.lantu.ingest.ExtractCommand.run(args, System.out, System.err));
         }
         if (args.length > 1 && "load-plan".equals(args[0])) {
             // Load a plan package into the configured database, then exit.

@@ -40,7 +40,7 @@ public final class DemoFigures {
             boolean estimate = t == to;
             double noise = 1 + (random.nextDouble() - 0.5) * 0.02;
             Double v = switch (i.kind()) {
-                case LEVEL -> level(i, t, f * noise, years) == null ? null : round(level(i, t, f * noise, years), 3);
+                case LEVEL -> level(i, t, f * noise, years) == null ? null : round(level(i, t, f * noise, years), 2);
                 case GROWTH -> i.targetValue() == null ? null : round(i.targetValue() * f * noise, 2);
                 case CUMULATIVE -> i.targetValue() == null ? null : round(i.targetValue() / years * f * noise, 3);
                 case DECLINE -> i.targetValue() == null ? null

@@ -38,6 +38,19 @@ public class IndicatorApiController {
         return tableOnly ? indicators.findTableRows(id) : indicators.findByPlan(id);
     }
 
+    /** Whether an indicator appears on the public portal. */
+    public record Publication(boolean published) {}
+
+    @org.springframework.web.bind.annotation.PutMapping("/{code}/published")
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Publish an indicator on the public portal, or withdraw it (plan office only)")
+    public Indicator publish(@PathVariable String plan, @PathVariable String code,
+                             @org.springframework.web.bind.annotation.RequestBody Publication publication) {
+        Indicator i = get(plan, code);
+        indicators.setPublished(i.id(), publication.published());
+        return get(plan, code);
+    }
+
     @GetMapping("/{code}")
     @Operation(summary = "One indicator by code")
     public Indicator get(@PathVariable String plan, @PathVariable String code) {

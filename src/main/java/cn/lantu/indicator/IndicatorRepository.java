@@ -50,6 +50,11 @@ public class IndicatorRepository {
                 .params(planId, keyPrefix, keyPrefix + ".%").query(this::map).list();
     }
 
+    /** Publishes an indicator on the public portal, or withdraws it. */
+    public void setPublished(long id, boolean published) {
+        jdbc.sql("UPDATE indicator SET published = ? WHERE id = ?").params(published, id).update();
+    }
+
     public long insert(Indicator i) {
         jdbc.sql("""
                 INSERT INTO indicator (plan_id, code, table_number, table_row, sub_item, name, unit, category, attribute,

@@ -60,11 +60,13 @@ public final class Cjk {
         long section = 0;
         long number = 0;
         boolean any = false;
+        boolean lastDigit = false;
         for (char c : s.toCharArray()) {
             int d = digit(c);
             if (d >= 0) {
                 number = d;
                 any = true;
+                lastDigit = true;
                 continue;
             }
             long unit;
@@ -84,12 +86,13 @@ public final class Cjk {
                 total += section;
                 section = 0;
             } else {
-                if (number == 0 && unit == 10) {
-                    number = 1;
+                if (number == 0 && !lastDigit && unit < 10000) {
+                    number = 1; // 十二, 百家
                 }
                 section += number * unit;
             }
             number = 0;
+            lastDigit = false;
         }
         return any ? total + section + number : -1;
     }

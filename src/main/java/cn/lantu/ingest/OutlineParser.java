@@ -549,12 +549,47 @@ public final class OutlineParser {
                 }
             }
             if (count == 0) {
+                // the find text may be written as in the raw source: normalise it like the parser cleans text
+                String nf = normalizeLikeText(c.find());
+                String nr = c.replace() == null ? "" : normalizeLikeText(c.replace());
+                for (Para p : merged) {
+                    if (p.kind != Kind.TEXT || (!c.all() && count > 0)) {
+                        continue;
+                    }
+                    String s = p.str();
+                    int idx = s.indexOf(nf);
+                    while (idx >= 0 && !nf.isEmpty()) {
+                        count++;
+                        idx = c.all() ? s.indexOf(nf, idx + nf.length()) : -1;
+                    }
+                    if (!nf.isEmpty() && s.contains(nf) && !nf.equals(nr)) {
+                        p.text = p.text.replace(nf, nr, c.all());
+                    }
+                }
+                if (count == 0 && !nf.equals(c.find()) && merged.stream().anyMatch(p -> p.kind == Kind.TEXT
+                        && p.str().contains(nr) && !nr.isEmpty())) {
+                    applied.add(c.id() + " REPLACE \"" + c.find() + "\": already normalised by the parser");
+                    continue;
+                }
+                boolean inTable = merged.stream().anyMatch(p -> p.kind == Kind.TABLE
+                        && p.rows.stream().anyMatch(r -> norm(r.toString()).contains(norm(c.find().replaceAll("</?[a-zA-Z]+>", "")))));
+                if (count == 0 && inTable) {
+                    applied.add(c.id() + " REPLACE \"" + c.find() + "\": in a table; cell texts are normalised by the table reader");
+                    continue;
+                }
+            }
+            if (count == 0) {
                 warnings.add("correction " + c.id() + " REPLACE: \"" + c.find() + "\" not found");
             } else {
                 applied.add(c.id() + " REPLACE \"" + c.find() + "\" → \"" + c.replace() + "\" (" + count + "×)");
             }
         }
         return merged;
+    }
+
+    /** {@code s} cleaned the way paragraph text is cleaned (markup removed, odd spaces next to CJK removed). */
+    static String normalizeLikeText(String s) {
+        return removeOddSpaces(cleanInline(s, 0, s.length(), false)).toString();
     }
 
     static String norm(String s) {

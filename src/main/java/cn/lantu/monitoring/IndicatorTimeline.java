@@ -22,19 +22,44 @@ public record IndicatorTimeline(boolean valueChart, String unit, Integer baseYea
     public record Point(int year, Double expected, Double observed, boolean estimate, Double progress,
                         Double elapsed, String status) {}
 
+    /** The value the time schedule expects in year t, for level-like kinds (null where it is not defined). */
+    static Double expectedLevel(IndicatorSpec spec, int t) {
+        Double base = spec.baseValue();
+        Double target = spec.targetInForce();
+        if (spec.kind() == Kind.FLOOR) {
+            return target;
+        }
+        if (spec.kind() == Kind.STABLE) {
+            return base;
+        }
+        if (base == null || target == null) {
+            return null;
+        }
+        double tau = (t - (double) spec.baseYear()) / (spec.targetYear() - spec.baseYear());
+        if (spec.path() == cn.lantu.assessment.Path.GEOMETRIC && base > 0 && target > 0) {
+            return base * Math.pow(target / base, tau);
+        }
+        return base + tau * (target - base);
+    }
+
     static IndicatorTimeline of(IndicatorSpec spec, List<Observation> observations, List<Observation> related,
                                 int planStart, int planEnd, AssessmentEngine engine) {
         boolean valueChart = spec.kind() == Kind.LEVEL || spec.kind() == Kind.FLOOR || spec.kind() == Kind.STABLE;
         List<Point> points = new ArrayList<>();
         Assessment last = null;
+        int latest = observations.stream().mapToInt(Observation::year).max().orElse(planStart - 1);
         for (int t = planStart; t <= planEnd; t++) {
             final int year = t;
-            Assessment a = engine.assess(spec, observations, related, t);
             Observation o = observations.stream().filter(x -> x.year() == year).findFirst().orElse(null);
-            points.add(new Point(t, a.expected(), o == null ? null : o.value(), o != null && o.estimate(),
-                    a.progress(), a.elapsed(), a.status().label()));
-            if (o != null) {
+            Double expected = valueChart ? expectedLevel(spec, t) : null;
+            if (t <= latest) {
+                Assessment a = engine.assess(spec, observations, related, t);
+                points.add(new Point(t, valueChart ? expected : a.expected(), o == null ? null : o.value(),
+                        o != null && o.estimate(), a.progress(), a.elapsed(), a.status().label()));
                 last = a;
+            } else {
+                double elapsed = (t - (double) spec.baseYear()) / (spec.targetYear() - spec.baseYear());
+                points.add(new Point(t, expected, null, false, null, elapsed, "—"));
             }
         }
         return new IndicatorTimeline(valueChart, spec.unit(), spec.baseYear(), spec.baseValue(), spec.targetYear(),

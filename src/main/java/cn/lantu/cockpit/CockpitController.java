@@ -1,0 +1,152 @@
+package cn.lantu.cockpit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import cn.lantu.assessment.Status;
+import cn.lantu.assessment.Warning;
+import cn.lantu.monitoring.IndicatorAssessment;
+import cn.lantu.monitoring.PlanAssessment;
+import cn.lantu.monitoring.PlanAssessmentService;
+import cn.lantu.plan.Plan;
+import cn.lantu.plan.PlanLookup;
+import cn.lantu.project.ProjectRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 领导驾驶舱: for a chosen year, from approved figures only — the status distribution of the headline items, the
+ * binding indicators, the red and yellow lists, the project portfolio, the feasibility findings and a scoreboard
+ * per department. {@code ?display=screen} is the full-screen mode for a meeting-room screen.
+ */
+@Controller
+public class CockpitController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PlanLookup lookup;
+    private final PlanAssessmentService assessments;
+    private final ProjectRepository projects;
+    private final JdbcClient jdbc;
+
+    public CockpitController(PlanLookup lookup, PlanAssessmentService assessments, ProjectRepository projects,
+                             JdbcClient jdbc) {
+        this.lookup = lookup;
+        this.assessments = assessments;
+        this.projects = projects;
+        this.jdbc = jdbc;
+    }
+
+    /** One row of the department scoreboard. */
+    public record DepartmentScore(String department, int indicators, int reported, double onTimeRate, int lagging) {}
+
+    /** What the cockpit shows, also served as JSON. */
+    public record Cockpit(String plan, int year, boolean demo, int items, Map<Status, Integer> counts,
+                          String sentence, String bindingSentence, List<IndicatorAssessment> binding,
+                          List<IndicatorAssessment> red, List<IndicatorAssessment> yellow,
+                          List<DepartmentScore> departments) {}
+
+    Cockpit cockpit(Plan plan, int year) {
+        PlanAssessment pa = assessments.assess(plan, year);
+        List<IndicatorAssessment> binding = pa.tableRows().stream()
+                .filter(a -> a.indicator().attribute() == cn.lantu.assessment.Attribute.BINDING).toList();
+        List<IndicatorAssessment> red = pa.indicators().stream()
+                .filter(a -> a.assessment().warning() == Warning.RED).toList();
+        List<IndicatorAssessment> yellow = pa.indicators().stream()
+                .filter(a -> a.assessment().warning() == Warning.YELLOW).toList();
+        return new Cockpit(plan.code(), year, pa.demo(), pa.summary().itemCount(), pa.summary().counts(),
+                pa.summary().sentence(), pa.summary().bindingSentence(), binding, red, yellow,
+                departments(plan, year, pa));
+    }
+
+    /**
+     * On-time reporting: of the indicators a department leads, how many have an approved figure for the year that
+     * was approved by the due date (31 March of the following year, the default annual deadline).
+     */
+    private List<DepartmentScore> departments(Plan plan, int year, PlanAssessment pa) {
+        Map<String, int[]> byDept = new LinkedHashMap<>();
+        List<Map.Entry<String, Boolean>> rows = jdbc.sql("""
+                SELECT o.name,
+                  (SELECT COUNT(*) FROM figure f WHERE f.indicator_id = r.indicator_id AND f.report_year = :year
+                     AND f.state = 'APPROVED' AND f.demo = :demo AND f.updated_at < :due) AS on_time
+                FROM responsibility r JOIN org_unit o ON o.id = r.org_unit_id
+                WHERE o.plan_id = :plan AND r.role = 'LEAD'
+                """).param("year", year).param("demo", pa.demo()).param("plan", plan.id())
+                .param("due", java.sql.Timestamp.valueOf((year + 1) + "-04-01 00:00:00"))
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2) > 0)).list();
+        for (Map.Entry<String, Boolean> r : rows) {
+            int[] c = byDept.computeIfAbsent(r.getKey(), k -> new int[3]);
+            c[0]++;
+            if (r.getValue()) {
+                c[1]++;
+            }
+        }
+        for (IndicatorAssessment a : pa.indicators()) {
+            if (a.assessment().status().isLagging() && byDept.containsKey(a.leadDepartment())) {
+                byDept.get(a.leadDepartment())[2]++;
+            }
+        }
+        List<DepartmentScore> out = new ArrayList<>();
+        byDept.forEach((d, c) -> out.add(new DepartmentScore(d, c[0], c[1], c[0] == 0 ? 0 : c[1] / (double) c[0], c[2])));
+        out.sort(Comparator.comparingInt(DepartmentScore::lagging).reversed()
+                .thenComparing(DepartmentScore::department));
+        return out;
+    }
+
+    @GetMapping("/plans/{plan}/cockpit")
+    String page(@PathVariable String plan, @RequestParam(required = false) Integer year,
+                @RequestParam(required = false) String display, Model model) {
+        Plan p = lookup.require(plan);
+        int y = year == null ? assessments.defaultYear(p) : Math.min(Math.max(year, p.periodStart()), p.periodEnd());
+        Cockpit c = cockpit(p, y);
+        List<Map<String, Object>> counts = new ArrayList<>();
+        c.counts().forEach((s, n) -> counts.add(Map.of("label", s.label(), "count", n)));
+        Map<String, Object> investment = new LinkedHashMap<>();
+        var domains = projects.domains(p.id());
+        investment.put("unit", "亿元");
+        investment.put("categories", domains.stream().map(d -> d.name()).toList());
+        investment.put("series", List.of(
+                Map.of("name", "总投资", "data", domains.stream().map(d -> d.totalInvestment()).toList()),
+                Map.of("name", "“十五五”计划投资", "data", domains.stream().map(d -> d.periodInvestment()).toList())));
+        model.addAttribute("plan", p);
+        model.addAttribute("cockpit", c);
+        model.addAttribute("years", IntStream.rangeClosed(p.periodStart(), p.periodEnd()).boxed().toList());
+        model.addAttribute("countsJson", JSON.writeValueAsString(counts));
+        model.addAttribute("investmentJson", JSON.writeValueAsString(investment));
+        model.addAttribute("domains", domains);
+        model.addAttribute("findings", assessments.findings(p));
+        model.addAttribute("screen", "screen".equals(display));
+        return "cockpit/cockpit";
+    }
+
+    @GetMapping("/api/v1/plans/{plan}/cockpit")
+    @ResponseBody
+    @Operation(summary = "The cockpit's figures for a year (status counts over the 26 items, red and yellow lists)")
+    public Map<String, Object> api(@PathVariable String plan, @RequestParam(required = false) Integer year) {
+        Plan p = lookup.require(plan);
+        Cockpit c = cockpit(p, year == null ? assessments.defaultYear(p) : year);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("plan", c.plan());
+        out.put("year", c.year());
+        out.put("demo", c.demo());
+        out.put("items", c.items());
+        out.put("counts", c.counts());
+        out.put("sentence", c.sentence());
+        out.put("red", c.red().stream().map(a -> a.indicator().code()).toList());
+        out.put("yellow", c.yellow().stream().map(a -> a.indicator().code()).toList());
+        out.put("departments", c.departments());
+        return out;
+    }
+}

@@ -1,0 +1,88 @@
+package cn.lantu.cockpit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import cn.lantu.assessment.Assessment;
+import cn.lantu.indicator.Indicator;
+import cn.lantu.monitoring.IndicatorAssessment;
+import cn.lantu.monitoring.PlanAssessment;
+import cn.lantu.monitoring.PlanAssessmentService;
+import cn.lantu.org.OrgRepository;
+import cn.lantu.org.OrgUnit;
+import cn.lantu.org.Responsibility;
+import cn.lantu.plan.Plan;
+import cn.lantu.plan.PlanLookup;
+import cn.lantu.web.NotFoundException;
+
+/**
+ * Comparison across years (indicators down the side, years across the top, a status word in each coloured cell),
+ * and one page per department or town with everything it answers for and how it stands.
+ */
+@Controller
+public class MatrixController {
+
+    private final PlanLookup lookup;
+    private final PlanAssessmentService assessments;
+    private final OrgRepository org;
+
+    public MatrixController(PlanLookup lookup, PlanAssessmentService assessments, OrgRepository org) {
+        this.lookup = lookup;
+        this.assessments = assessments;
+        this.org = org;
+    }
+
+    /** One matrix row: an indicator and its assessment in each year of the period. */
+    public record MatrixRow(Indicator indicator, List<Assessment> years) {}
+
+    @GetMapping("/plans/{plan}/matrix")
+    String matrix(@PathVariable String plan, Model model) {
+        Plan p = lookup.require(plan);
+        List<Integer> years = new ArrayList<>();
+        Map<String, MatrixRow> rows = new LinkedHashMap<>();
+        for (int y = p.periodStart(); y <= p.periodEnd(); y++) {
+            years.add(y);
+            for (IndicatorAssessment a : assessments.assess(p, y).tableRows()) {
+                rows.computeIfAbsent(a.indicator().code(), c -> new MatrixRow(a.indicator(), new ArrayList<>()))
+                        .years().add(a.assessment());
+            }
+        }
+        model.addAttribute("plan", p);
+        model.addAttribute("years", years);
+        model.addAttribute("rows", rows.values());
+        return "cockpit/matrix";
+    }
+
+    @GetMapping("/plans/{plan}/units/{code}")
+    String unit(@PathVariable String plan, @PathVariable String code, Model model) {
+        Plan p = lookup.require(plan);
+        OrgUnit unit = org.findByCode(p.id(), code).orElseThrow(() -> new NotFoundException("单位不存在: " + code));
+        PlanAssessment pa = assessments.assess(p, assessments.defaultYear(p));
+        Map<Long, List<Responsibility>> resp = org.responsibilitiesOfPlan(p.id());
+        List<IndicatorAssessment> lead = new ArrayList<>();
+        List<IndicatorAssessment> cooperate = new ArrayList<>();
+        for (IndicatorAssessment a : pa.indicators()) {
+            for (Responsibility r : resp.getOrDefault(a.indicator().id(), List.of())) {
+                if (r.orgUnitId() == unit.id()) {
+                    (r.role() == Responsibility.Role.LEAD ? lead : cooperate).add(a);
+                }
+            }
+        }
+        List<OrgUnit> areas = unit.type() == OrgUnit.Type.TOWN ? org.findByType(p.id(), OrgUnit.Type.AREA).stream()
+                .filter(a -> a.townCodes().contains(unit.code())).toList() : List.of();
+        model.addAttribute("plan", p);
+        model.addAttribute("unit", unit);
+        model.addAttribute("year", pa.year());
+        model.addAttribute("lead", lead);
+        model.addAttribute("cooperate", cooperate);
+        model.addAttribute("areas", areas);
+        return "cockpit/unit";
+    }
+}

@@ -1,0 +1,23 @@
+package cn.lantu.ingest;
+
+import java.util.List;
+
+/**
+ * Everything extracted from one outline. All offsets refer to {@link #text()}, the input text as read
+ * (for .docx and .pdf the text produced by the reader).
+ */
+public record Extraction(
+        String source,
+        String text,
+        String title,
+        Integer planStart,
+        Integer planEnd,
+        ParsedOutline outline,
+        List<ExtractedIndicator> indicators,
+        List<ProseTarget> targets,
+        List<BaselineFact> baselineFacts,
+        List<ProjectDomain> projectDomains,
+        List<ExtractedProject> projects,
+        List<ExtractedArea> areas,
+        List<String> warnings) {
+}

@@ -1,0 +1,26 @@
+// Gantt chart of a domain's projects (ECharts custom series). No inline scripts (CSP).
+(function () {
+  var el = document.getElementById('gantt');
+  if (!el || typeof echarts === 'undefined') { return; }
+  fetch(el.getAttribute('data-url'), {credentials: 'same-origin'}).then(function (r) { return r.json(); }).then(function (bars) {
+    var rows = bars.filter(function (b) { return b.from && b.to; });
+    var names = rows.map(function (b) { return b.name; });
+    var colours = {GREEN: '#198754', YELLOW: '#ffc107', RED: '#dc3545', NONE: '#6c757d'};
+    var data = rows.map(function (b, i) {
+      return {value: [i, +new Date(b.from), +new Date(b.to), b.stage], itemStyle: {color: colours[b.signal] || '#6c757d'}};
+    });
+    var chart = echarts.init(el);
+    chart.setOption({
+      tooltip: {formatter: function (p) { var b = rows[p.value[0]]; return b.name + '<br>' + b.from + ' — ' + b.to + '<br>' + b.stage; }},
+      grid: {left: 260, right: 30, top: 20, bottom: 40},
+      xAxis: {type: 'time'},
+      yAxis: {type: 'category', data: names, inverse: true},
+      series: [{type: 'custom', encode: {x: [1, 2], y: 0}, data: data, renderItem: function (params, api) {
+        var y = api.value(0), start = api.coord([api.value(1), y]), end = api.coord([api.value(2), y]);
+        var h = api.size([0, 1])[1] * 0.5;
+        return {type: 'rect', shape: {x: start[0], y: start[1] - h / 2, width: Math.max(end[0] - start[0], 2), height: h}, style: api.style()};
+      }}]
+    });
+    if (rows.length === 0) { el.textContent = '该领域尚无带节点日期的项目。'; el.style.height = 'auto'; }
+  });
+})();
