@@ -48,9 +48,11 @@ public class AssessmentApiController {
     private final PlanLookup lookup;
     private final IndicatorRepository indicators;
     private final StatusOverrideRepository overrides;
+    private final TargetRepository targets;
 
     public AssessmentApiController(PlanAssessmentService service, PlanLookup lookup, IndicatorRepository indicators,
-                                   StatusOverrideRepository overrides) {
+                                   StatusOverrideRepository overrides, TargetRepository targets) {
+        this.targets = targets;
         this.service = service;
         this.lookup = lookup;
         this.indicators = indicators;
@@ -84,6 +86,7 @@ public class AssessmentApiController {
     /** The plan-wide result: counts over the numbered items (row 12 counted once), every row, and the findings. */
     public record PlanResult(String plan, int year, boolean demo, int items, Map<Status, Integer> counts,
                              String sentence, String bindingSentence, Map<String, Map<Status, Integer>> byCategory,
+                             Map<Attribute, Map<Status, Integer>> byAttribute,
                              Map<String, Map<Status, Integer>> byDepartment, List<String> binding,
                              List<IndicatorResult> indicators, List<Finding> findings) {}
 
@@ -100,11 +103,13 @@ public class AssessmentApiController {
     static PlanResult toResult(PlanAssessment pa) {
         Map<String, Map<Status, Integer>> byCategory = new LinkedHashMap<>();
         pa.summary().byCategory().forEach((k, v) -> byCategory.put(k, v.counts()));
+        Map<Attribute, Map<Status, Integer>> byAttribute = new LinkedHashMap<>();
+        pa.summary().byAttribute().forEach((k, v) -> byAttribute.put(k, v.counts()));
         Map<String, Map<Status, Integer>> byDepartment = new LinkedHashMap<>();
         pa.summary().byDepartment().forEach((k, v) -> byDepartment.put(k, v.counts()));
         return new PlanResult(pa.plan().code(), pa.year(), pa.demo(), pa.summary().itemCount(),
                 pa.summary().counts(), pa.summary().sentence(), pa.summary().bindingSentence(), byCategory,
-                byDepartment, pa.summary().binding().stream().map(r -> r.code()).toList(),
+                byAttribute, byDepartment, pa.summary().binding().stream().map(r -> r.code()).toList(),
                 pa.indicators().stream().map(IndicatorResult::of).toList(), pa.findings());
     }
 
@@ -173,5 +178,43 @@ public class AssessmentApiController {
         overrides.save(i.id(), request.year(), request.status(), request.reason(), who.getName());
         return service.assess(p, request.year()).indicators().stream()
                 .filter(a -> a.indicator().code().equals(code)).map(IndicatorResult::of).findFirst().orElseThrow();
+    }
+
+    /** A yearly plan target (年度计划) approved for one year. */
+    public record AnnualTargetRequest(@NotNull Double value) {}
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/plans/{plan}/indicators/{code}/annual-targets/{year}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Set an indicator's yearly plan target (年度计划); each year is then also judged 完成/未完成")
+    public IndicatorResult annualTarget(@PathVariable String plan, @PathVariable String code, @PathVariable int year,
+                                        @Valid @RequestBody AnnualTargetRequest request, Authentication who) {
+        Plan p = lookup.require(plan);
+        Indicator i = indicators.findByCode(p.id(), code).orElseThrow(() -> new NotFoundException("指标不存在: " + code));
+        if (year < p.periodStart() || year > p.periodEnd()) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, "年份不在规划期内: " + year);
+        }
+        targets.setAnnualTarget(i.id(), year, request.value(), who.getName());
+        return result(p, code, year);
+    }
+
+    /** A mid-term revision of the target (规划调整), with its reason and the approval it rests on. */
+    public record TargetRevisionRequest(@NotNull Double value, @NotBlank String reason, @NotBlank String approval) {}
+
+    @PostMapping("/api/v1/plans/{plan}/indicators/{code}/target-revisions")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Revise an indicator's target (规划调整); the original stays and the assessment says which it used")
+    public List<TargetRepository.Revision> revise(@PathVariable String plan, @PathVariable String code,
+                                                  @Valid @RequestBody TargetRevisionRequest request,
+                                                  Authentication who) {
+        Plan p = lookup.require(plan);
+        Indicator i = indicators.findByCode(p.id(), code).orElseThrow(() -> new NotFoundException("指标不存在: " + code));
+        targets.revise(i.id(), request.value(), request.reason(), request.approval(), who.getName());
+        return targets.revisions(i.id());
+    }
+
+    private IndicatorResult result(Plan p, String code, int year) {
+        return service.assess(p, year).indicators().stream().filter(a -> a.indicator().code().equals(code))
+                .map(IndicatorResult::of).findFirst().orElseThrow();
     }
 }

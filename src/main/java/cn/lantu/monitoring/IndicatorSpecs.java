@@ -21,6 +21,12 @@ public final class IndicatorSpecs {
      * ("提高5个百分点") becomes base + increment once the base is entered.
      */
     public static IndicatorSpec of(Indicator i, int planStart) {
+        return of(i, planStart, null, null);
+    }
+
+    /** As {@link #of(Indicator, int)}, with the indicator's yearly plan targets and its revised target in force. */
+    public static IndicatorSpec of(Indicator i, int planStart, java.util.Map<Integer, Double> annualTargets,
+                                   TargetRepository.Revision revision) {
         boolean periodKind = i.kind() == Kind.GROWTH || i.kind() == Kind.CUMULATIVE || i.kind() == Kind.DECLINE
                 || i.kind() == Kind.RELATIONAL;
         int baseYear = periodKind ? planStart - 1 : i.baseYear();
@@ -34,6 +40,9 @@ public final class IndicatorSpecs {
                 .comparator(i.comparator()).band(i.band()).base(baseYear, base).target(i.targetYear(), target)
                 .precision(i.kind() == Kind.FLOOR ? precision(i) : null)
                 .periodStartYear(planStart).related(i.relatedCode())
+                .annualTargets(annualTargets == null ? java.util.Map.of() : annualTargets)
+                .revisedTarget(revision == null ? null : revision.value(), revision == null ? null
+                        : revision.reason() + "（" + revision.approval() + "）")
                 .build();
     }
 

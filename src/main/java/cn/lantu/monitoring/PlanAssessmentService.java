@@ -41,11 +41,13 @@ public class PlanAssessmentService {
     private final StatusOverrideRepository overrides;
     private final OrgRepository org;
     private final ProjectRepository projects;
+    private final TargetRepository targets;
     private final boolean demo;
 
     public PlanAssessmentService(IndicatorRepository indicators, ObservationRepository observations,
                                  StatusOverrideRepository overrides, OrgRepository org, ProjectRepository projects,
-                                 @Value("${lantu.demo:false}") boolean demo) {
+                                 TargetRepository targets, @Value("${lantu.demo:false}") boolean demo) {
+        this.targets = targets;
         this.indicators = indicators;
         this.observations = observations;
         this.overrides = overrides;
@@ -80,13 +82,16 @@ public class PlanAssessmentService {
         Map<String, List<Observation>> obs = observations.approved(plan.id(), demo, asOf);
         Map<String, StatusOverrideRepository.Stored> stored = overrides.forYear(plan.id(), year);
         Map<Long, List<Responsibility>> resp = org.responsibilitiesOfPlan(plan.id());
+        Map<String, Map<Integer, Double>> annual = targets.annualTargets(plan.id());
+        Map<String, TargetRepository.Revision> revised = targets.revisionsInForce(plan.id());
 
         List<IndicatorAssessment> rows = new ArrayList<>();
         List<RolledItem> rolled = new ArrayList<>();
         for (Indicator i : all) {
             List<Observation> own = obs.getOrDefault(i.code(), List.of());
             List<Observation> related = i.relatedCode() == null ? List.of() : obs.getOrDefault(i.relatedCode(), List.of());
-            Assessment a = engine.assess(IndicatorSpecs.of(i, plan.periodStart()), own, related, year);
+            Assessment a = engine.assess(IndicatorSpecs.of(i, plan.periodStart(), annual.get(i.code()),
+                    revised.get(i.code())), own, related, year);
             StatusOverride override = null;
             if (stored.containsKey(i.code())) {
                 override = StatusOverrideRepository.combine(a.status(), stored.get(i.code()));
@@ -113,7 +118,9 @@ public class PlanAssessmentService {
         Map<String, List<Observation>> obs = observations.approved(plan.id(), demo, null);
         List<Observation> related = indicator.relatedCode() == null ? List.of()
                 : obs.getOrDefault(indicator.relatedCode(), List.of());
-        return IndicatorTimeline.of(IndicatorSpecs.of(indicator, plan.periodStart()),
+        return IndicatorTimeline.of(IndicatorSpecs.of(indicator, plan.periodStart(),
+                        targets.annualTargets(plan.id()).get(indicator.code()),
+                        targets.revisionsInForce(plan.id()).get(indicator.code())),
                 obs.getOrDefault(indicator.code(), List.of()), related, plan.periodStart(), plan.periodEnd(),
                 new AssessmentEngine(thresholds(config(plan))));
     }
