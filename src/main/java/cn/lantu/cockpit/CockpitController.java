@@ -23,6 +23,10 @@ import cn.lantu.monitoring.PlanAssessmentService;
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanLookup;
 import cn.lantu.project.ProjectRepository;
+import cn.lantu.project.ProjectService;
+import cn.lantu.project.Signal;
+import cn.lantu.task.Task;
+import cn.lantu.task.TaskService;
 import io.swagger.v3.oas.annotations.Operation;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,9 +44,13 @@ public class CockpitController {
     private final PlanAssessmentService assessments;
     private final ProjectRepository projects;
     private final JdbcClient jdbc;
+    private final ProjectService projectService;
+    private final TaskService tasks;
 
     public CockpitController(PlanLookup lookup, PlanAssessmentService assessments, ProjectRepository projects,
-                             JdbcClient jdbc) {
+                             JdbcClient jdbc, ProjectService projectService, TaskService tasks) {
+        this.projectService = projectService;
+        this.tasks = tasks;
         this.lookup = lookup;
         this.assessments = assessments;
         this.projects = projects;
@@ -50,13 +58,24 @@ public class CockpitController {
     }
 
     /** One row of the department scoreboard. */
-    public record DepartmentScore(String department, int indicators, int reported, double onTimeRate, int lagging) {}
+    public record DepartmentScore(String department, int indicators, int reported, double onTimeRate, int lagging,
+                                  int overdueMilestones) {}
+
+    /** A task or project on the red or yellow list. */
+    public record WorkItem(String kind, String code, String name, String signal, String detail, String url) {}
 
     /** What the cockpit shows, also served as JSON. */
     public record Cockpit(String plan, int year, boolean demo, int items, Map<Status, Integer> counts,
                           String sentence, String bindingSentence, List<IndicatorAssessment> binding,
                           List<IndicatorAssessment> red, List<IndicatorAssessment> yellow,
-                          List<DepartmentScore> departments) {}
+                          List<DepartmentScore> departments, List<WorkItem> redWork, List<WorkItem> yellowWork,
+                          ProjectService.Portfolio portfolio) {}
+
+    private static java.time.LocalDate asOf(int year) {
+        java.time.LocalDate today = java.time.LocalDate.now();
+        java.time.LocalDate end = java.time.LocalDate.of(year, 12, 31);
+        return today.isBefore(end) ? today : end;
+    }
 
     Cockpit cockpit(Plan plan, int year) {
         PlanAssessment pa = assessments.assess(plan, year);
@@ -66,17 +85,44 @@ public class CockpitController {
                 .filter(a -> a.assessment().warning() == Warning.RED).toList();
         List<IndicatorAssessment> yellow = pa.indicators().stream()
                 .filter(a -> a.assessment().warning() == Warning.YELLOW).toList();
+        java.time.LocalDate asOf = asOf(year);
+        List<TaskService.Row> taskRows = tasks.rows(plan, asOf);
+        ProjectService.Portfolio portfolio = projectService.portfolio(plan.id(), year, asOf);
+        List<WorkItem> redWork = new ArrayList<>();
+        List<WorkItem> yellowWork = new ArrayList<>();
+        for (TaskService.Row t : taskRows) {
+            WorkItem w = new WorkItem("任务", t.task().code(), t.task().title(), t.status().signal().name(),
+                    t.status().state().label(), "/plans/" + plan.code() + "/tasks/" + t.task().code());
+            if (t.status().signal() == Signal.RED) {
+                redWork.add(w);
+            } else if (t.status().signal() == Signal.YELLOW) {
+                yellowWork.add(w);
+            }
+        }
+        for (ProjectService.Row r : portfolio.lagging()) {
+            WorkItem w = new WorkItem("项目", r.project().code(), r.project().name(), r.status().signal().name(),
+                    r.status().signal().label(), "/plans/" + plan.code() + "/projects/" + r.project().code());
+            (r.status().signal() == Signal.RED ? redWork : yellowWork).add(w);
+        }
         return new Cockpit(plan.code(), year, pa.demo(), pa.summary().itemCount(), pa.summary().counts(),
                 pa.summary().sentence(), pa.summary().bindingSentence(), binding, red, yellow,
-                departments(plan, year, pa));
+                departments(plan, year, pa, taskRows), redWork, yellowWork, portfolio);
     }
 
     /**
      * On-time reporting: of the indicators a department leads, how many have an approved figure for the year that
      * was approved by the due date (31 March of the following year, the default annual deadline).
      */
-    private List<DepartmentScore> departments(Plan plan, int year, PlanAssessment pa) {
+    private List<DepartmentScore> departments(Plan plan, int year, PlanAssessment pa, List<TaskService.Row> taskRows) {
         Map<String, int[]> byDept = new LinkedHashMap<>();
+        Map<String, Integer> overdue = new LinkedHashMap<>();
+        for (TaskService.Row t : taskRows) {
+            for (Task.Party party : t.task().parties()) {
+                if ("LEAD".equals(party.role()) && !t.status().overdue().isEmpty()) {
+                    overdue.merge(party.orgName(), t.status().overdue().size(), Integer::sum);
+                }
+            }
+        }
         List<Map.Entry<String, Boolean>> rows = jdbc.sql("""
                 SELECT o.name,
                   (SELECT COUNT(*) FROM figure f WHERE f.indicator_id = r.indicator_id AND f.report_year = :year
@@ -99,7 +145,8 @@ public class CockpitController {
             }
         }
         List<DepartmentScore> out = new ArrayList<>();
-        byDept.forEach((d, c) -> out.add(new DepartmentScore(d, c[0], c[1], c[0] == 0 ? 0 : c[1] / (double) c[0], c[2])));
+        byDept.forEach((d, c) -> out.add(new DepartmentScore(d, c[0], c[1], c[0] == 0 ? 0 : c[1] / (double) c[0], c[2],
+                overdue.getOrDefault(d, 0))));
         out.sort(Comparator.comparingInt(DepartmentScore::lagging).reversed()
                 .thenComparing(DepartmentScore::department));
         return out;
@@ -115,11 +162,12 @@ public class CockpitController {
         c.counts().forEach((s, n) -> counts.add(Map.of("label", s.label(), "count", n)));
         Map<String, Object> investment = new LinkedHashMap<>();
         var domains = projects.domains(p.id());
-        investment.put("unit", "亿元");
-        investment.put("categories", domains.stream().map(d -> d.name()).toList());
+        var views = c.portfolio().domains();
+        investment.put("unit", "%");
+        investment.put("categories", views.stream().map(d -> d.domain().name()).toList());
         investment.put("series", List.of(
-                Map.of("name", "总投资", "data", domains.stream().map(d -> d.totalInvestment()).toList()),
-                Map.of("name", "“十五五”计划投资", "data", domains.stream().map(d -> d.periodInvestment()).toList())));
+                Map.of("name", "年度投资完成率", "data", views.stream().map(d -> d.ratePct() == null ? 0 : d.ratePct()).toList()),
+                Map.of("name", "序时进度", "data", views.stream().map(d -> c.portfolio().schedulePct()).toList())));
         model.addAttribute("plan", p);
         model.addAttribute("cockpit", c);
         model.addAttribute("years", IntStream.rangeClosed(p.periodStart(), p.periodEnd()).boxed().toList());
@@ -147,6 +195,8 @@ public class CockpitController {
         out.put("red", c.red().stream().map(a -> a.indicator().code()).toList());
         out.put("yellow", c.yellow().stream().map(a -> a.indicator().code()).toList());
         out.put("departments", c.departments());
+        out.put("redWork", c.redWork());
+        out.put("yellowWork", c.yellowWork());
         return out;
     }
 }

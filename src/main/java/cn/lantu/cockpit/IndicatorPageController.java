@@ -15,6 +15,7 @@ import cn.lantu.org.OrgRepository;
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanLookup;
 import cn.lantu.plan.PlanRepository;
+import cn.lantu.task.TaskService;
 import cn.lantu.web.NotFoundException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,10 +34,12 @@ public class IndicatorPageController {
     private final OrgRepository org;
     private final PlanAssessmentService assessments;
     private final FigureHistoryRepository history;
+    private final TaskService tasks;
 
     public IndicatorPageController(PlanLookup lookup, PlanRepository plans, IndicatorRepository indicators,
                                    OrgRepository org, PlanAssessmentService assessments,
-                                   FigureHistoryRepository history) {
+                                   FigureHistoryRepository history, TaskService tasks) {
+        this.tasks = tasks;
         this.lookup = lookup;
         this.plans = plans;
         this.indicators = indicators;
@@ -61,6 +64,7 @@ public class IndicatorPageController {
         model.addAttribute("responsibilities", org.responsibilitiesOf(i.id()));
         model.addAttribute("node", i.outlineKey() == null ? null : plans.node(p.id(), i.outlineKey()).orElse(null));
         model.addAttribute("revisions", history.ofIndicator(i.id(), assessments.demo()));
+        model.addAttribute("related", tasks.byIndicator(p.id(), code));
         model.addAttribute("timelineJson", JSON.writeValueAsString(assessments.timeline(p, i)));
         return "cockpit/indicator";
     }

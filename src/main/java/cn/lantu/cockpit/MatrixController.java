@@ -20,6 +20,7 @@ import cn.lantu.org.OrgUnit;
 import cn.lantu.org.Responsibility;
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanLookup;
+import cn.lantu.task.TaskService;
 import cn.lantu.web.NotFoundException;
 
 /**
@@ -32,8 +33,11 @@ public class MatrixController {
     private final PlanLookup lookup;
     private final PlanAssessmentService assessments;
     private final OrgRepository org;
+    private final TaskService tasks;
 
-    public MatrixController(PlanLookup lookup, PlanAssessmentService assessments, OrgRepository org) {
+    public MatrixController(PlanLookup lookup, PlanAssessmentService assessments, OrgRepository org,
+                            TaskService tasks) {
+        this.tasks = tasks;
         this.lookup = lookup;
         this.assessments = assessments;
         this.org = org;
@@ -83,6 +87,7 @@ public class MatrixController {
         model.addAttribute("lead", lead);
         model.addAttribute("cooperate", cooperate);
         model.addAttribute("areas", areas);
+        model.addAttribute("related", unit.type() == OrgUnit.Type.TOWN ? tasks.byTown(p.id(), unit.code()) : null);
         return "cockpit/unit";
     }
 }

@@ -20,6 +20,7 @@ import cn.lantu.monitoring.PlanAssessment;
 import cn.lantu.monitoring.PlanAssessmentService;
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanLookup;
+import cn.lantu.report.ReportService;
 import cn.lantu.web.NotFoundException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,8 +46,11 @@ public class PortalController {
     private final PlanLookup lookup;
     private final PlanAssessmentService assessments;
     private final ObservationRepository observations;
+    private final ReportService reports;
 
-    public PortalController(PlanLookup lookup, PlanAssessmentService assessments, ObservationRepository observations) {
+    public PortalController(PlanLookup lookup, PlanAssessmentService assessments, ObservationRepository observations,
+                            ReportService reports) {
+        this.reports = reports;
         this.lookup = lookup;
         this.assessments = assessments;
         this.observations = observations;
@@ -72,6 +76,7 @@ public class PortalController {
         model.addAttribute("portalPlan", p);
         model.addAttribute("assessment", pa);
         model.addAttribute("rows", published(pa));
+        model.addAttribute("reports", reports.published().stream().filter(r -> r.planCode().equals(p.code())).toList());
         return "portal/plan";
     }
 

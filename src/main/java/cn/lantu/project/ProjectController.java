@@ -1,63 +1,270 @@
 package cn.lantu.project;
 
-import java.math.BigDecimal;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanLookup;
+import cn.lantu.security.UserRepository;
+import cn.lantu.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 
-/** The project portfolio by 专栏8 domain: page and JSON API. */
+/** The project portfolio by 专栏8 domain, project pages, investment reports, Excel round trip and JSON API. */
 @Controller
 public class ProjectController {
 
     private final ProjectRepository projects;
+    private final ProjectService service;
+    private final ProjectExcel excel;
     private final PlanLookup lookup;
+    private final UserRepository users;
 
-    public ProjectController(ProjectRepository projects, PlanLookup lookup) {
+    public ProjectController(ProjectRepository projects, ProjectService service, ProjectExcel excel,
+                             PlanLookup lookup, UserRepository users) {
         this.projects = projects;
+        this.service = service;
+        this.excel = excel;
         this.lookup = lookup;
+        this.users = users;
     }
 
-    /** A domain with its outline targets and the projects registered in it so far. */
-    public record DomainPortfolio(ProjectDomain domain, long confirmed, long namedUnconfirmed, List<Project> projects) {}
-
-    /** The portfolio of a plan with its totals. */
-    public record Portfolio(List<DomainPortfolio> domains, int plannedCount, BigDecimal totalInvestment,
-                            BigDecimal periodInvestment) {}
-
-    Portfolio portfolio(long planId) {
-        Map<Long, List<Project>> byDomain = projects.projects(planId).stream()
-                .collect(Collectors.groupingBy(Project::domainId));
-        List<DomainPortfolio> domains = projects.domains(planId).stream().map(d -> {
-            List<Project> list = byDomain.getOrDefault(d.id(), List.of());
-            long confirmed = list.stream().filter(Project::confirmed).count();
-            return new DomainPortfolio(d, confirmed, list.size() - confirmed, list);
-        }).toList();
-        BigDecimal[] totals = projects.totals(planId);
-        return new Portfolio(domains, totals[0].intValue(), totals[1], totals[2]);
+    private int year(Plan p, Integer year) {
+        return year == null ? service.defaultYear(p) : year;
     }
 
     @GetMapping("/plans/{plan}/projects")
-    String page(@PathVariable String plan, Model model) {
+    String page(@PathVariable String plan, @RequestParam(required = false) Integer year, Model model) {
         Plan p = lookup.require(plan);
         model.addAttribute("plan", p);
-        model.addAttribute("portfolio", portfolio(p.id()));
+        model.addAttribute("portfolio", service.portfolio(p.id(), year(p, year), service.today()));
+        model.addAttribute("isAdmin", Actor.current(users).admin());
         return "project/portfolio";
     }
 
+    @GetMapping("/plans/{plan}/projects/{code}")
+    String project(@PathVariable String plan, @PathVariable String code, @RequestParam(required = false) Integer year,
+                   Model model) {
+        Plan p = lookup.require(plan);
+        ProjectDetail d = projects.detail(p.id(), code).orElseThrow(() -> new NotFoundException("项目不存在: " + code));
+        int y = year(p, year);
+        double done = projects.approvedAmounts(p.id(), y).getOrDefault(d.id(), 0.0);
+        Actor a = Actor.current(users);
+        List<InvestmentReport> reports = projects.reportsOfProject(d.id());
+        Map<Long, List<InvestmentReport.Revision>> history = new LinkedHashMap<>();
+        reports.forEach(r -> history.put(r.id(), projects.reportRevisions(r.id())));
+        model.addAttribute("plan", p);
+        model.addAttribute("project", d);
+        model.addAttribute("status", service.status(d, done, y, service.today()));
+        model.addAttribute("reports", reports);
+        model.addAttribute("history", history);
+        model.addAttribute("year", y);
+        model.addAttribute("mayReport", a.mayReportFor(d.deptId()));
+        model.addAttribute("maySignOff", a.maySignOffFor(d.deptId()));
+        model.addAttribute("isAdmin", a.admin());
+        model.addAttribute("stages", Project.Stage.values());
+        return "project/project";
+    }
+
+    @PostMapping("/plans/{plan}/projects/{code}/reports")
+    String saveReport(@PathVariable String plan, @PathVariable String code, @RequestParam int year,
+                      @RequestParam String period, @RequestParam double amount,
+                      @RequestParam(required = false) String stage, @RequestParam(required = false) String note,
+                      @RequestParam(defaultValue = "false") boolean submit) {
+        Plan p = lookup.require(plan);
+        service.saveReport(p.id(), code, year, period, amount, stage == null || stage.isBlank() ? null
+                : Project.Stage.valueOf(stage), note, null, submit);
+        return "redirect:/plans/" + p.code() + "/projects/" + code;
+    }
+
+    @PostMapping("/plans/{plan}/project-reports/{id}/{action}")
+    String transition(@PathVariable String plan, @PathVariable long id, @PathVariable String action,
+                      @RequestParam int version, @RequestParam(required = false) String reason) {
+        Plan p = lookup.require(plan);
+        InvestmentReport r = service.transition(id, action.toUpperCase().replace('-', '_'), version, reason);
+        return "redirect:/plans/" + p.code() + "/projects/" + r.projectCode();
+    }
+
+    @GetMapping("/plans/{plan}/projects/gantt")
+    String gantt(@PathVariable String plan, @RequestParam(required = false) String domain, Model model) {
+        Plan p = lookup.require(plan);
+        model.addAttribute("plan", p);
+        model.addAttribute("domains", projects.domains(p.id()));
+        model.addAttribute("domain", domain == null ? projects.domains(p.id()).get(0).code() : domain);
+        return "project/gantt";
+    }
+
+    @GetMapping("/plans/{plan}/projects/export.xlsx")
+    ResponseEntity<byte[]> export(@PathVariable String plan) {
+        Plan p = lookup.require(plan);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"projects-" + p.code() + ".xlsx\"")
+                .header(HttpHeaders.CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .body(excel.exportXlsx(p));
+    }
+
+    @PostMapping("/plans/{plan}/projects/import")
+    String importPage(@PathVariable String plan, @RequestParam("file") MultipartFile file, Model model)
+            throws IOException {
+        Plan p = lookup.require(plan);
+        model.addAttribute("plan", p);
+        model.addAttribute("result", excel.importXlsx(p, file.getInputStream()));
+        return "project/import";
+    }
+
+    // ------------------------------------------------------------------ JSON API
+
     @GetMapping("/api/v1/plans/{plan}/projects")
     @ResponseBody
-    @Operation(summary = "The project portfolio by domain (专栏8), with the projects named in the outline")
-    public Portfolio api(@PathVariable String plan) {
-        return portfolio(lookup.require(plan).id());
+    @Operation(summary = "The project portfolio by 专栏8 domain: targets, registered and named projects, "
+            + "investment completion against the time schedule, breakdowns, lagging projects, milestones due")
+    public ProjectService.Portfolio api(@PathVariable String plan, @RequestParam(required = false) Integer year) {
+        Plan p = lookup.require(plan);
+        return service.portfolio(p.id(), year(p, year), service.today());
+    }
+
+    @GetMapping("/api/v1/plans/{plan}/projects/list")
+    @ResponseBody
+    @Operation(summary = "Every registered project with its registry fields")
+    public List<ProjectDetail> list(@PathVariable String plan) {
+        return projects.details(lookup.require(plan).id());
+    }
+
+    @GetMapping("/api/v1/plans/{plan}/projects/{code}")
+    @ResponseBody
+    @Operation(summary = "One project with its status and reports")
+    public Map<String, Object> one(@PathVariable String plan, @PathVariable String code,
+                                   @RequestParam(required = false) Integer year) {
+        Plan p = lookup.require(plan);
+        ProjectDetail d = projects.detail(p.id(), code).orElseThrow(() -> new NotFoundException("项目不存在: " + code));
+        int y = year(p, year);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("project", d);
+        out.put("status", service.status(d, projects.approvedAmounts(p.id(), y).getOrDefault(d.id(), 0.0), y,
+                service.today()));
+        out.put("reports", projects.reportsOfProject(d.id()));
+        return out;
+    }
+
+    /** Body of a planning edit: yearly planned amounts, milestones (planned/actual), department and towns. */
+    public record PlanEdit(int version, Map<Integer, Double> yearPlans, Map<String, List<String>> milestones,
+                           String deptCode, List<String> towns) {}
+
+    @PutMapping("/api/v1/plans/{plan}/projects/{code}/plan")
+    @ResponseBody
+    @Operation(summary = "Set a project's yearly planned investment, milestones, department and towns (plan office)")
+    public ProjectDetail edit(@PathVariable String plan, @PathVariable String code, @RequestBody PlanEdit body) {
+        Plan p = lookup.require(plan);
+        Map<ProjectDetail.MilestoneKind, LocalDate[]> ms = new EnumMap<>(ProjectDetail.MilestoneKind.class);
+        if (body.milestones() != null) {
+            body.milestones().forEach((k, v) -> ms.put(ProjectDetail.MilestoneKind.valueOf(k), new LocalDate[] {
+                v.size() > 0 && v.get(0) != null ? LocalDate.parse(v.get(0)) : null,
+                v.size() > 1 && v.get(1) != null ? LocalDate.parse(v.get(1)) : null}));
+        }
+        Long dept = null;
+        if (body.deptCode() != null) {
+            dept = lookupDept(p, body.deptCode());
+        }
+        return service.plan(p.id(), code, body.version(), body.yearPlans() == null ? Map.of() : body.yearPlans(), ms,
+                dept, body.towns());
+    }
+
+    private Long lookupDept(Plan p, String code) {
+        return service.deptId(p.id(), code);
+    }
+
+    /** Body of an investment report. */
+    public record ReportBody(int year, String period, double amount, String stage, String note, Integer version,
+                             boolean submit) {}
+
+    @PostMapping("/api/v1/plans/{plan}/projects/{code}/reports")
+    @ResponseBody
+    @Operation(summary = "Save (or submit) a monthly/quarterly investment report of a project")
+    public InvestmentReport report(@PathVariable String plan, @PathVariable String code, @RequestBody ReportBody b) {
+        Plan p = lookup.require(plan);
+        return service.saveReport(p.id(), code, b.year(), b.period(), b.amount(),
+                b.stage() == null ? null : Project.Stage.valueOf(b.stage()), b.note(), b.version(), b.submit());
+    }
+
+    /** Body of a workflow move. */
+    public record Transition(String action, int version, String reason) {}
+
+    @PostMapping("/api/v1/plans/{plan}/project-reports/{id}/transition")
+    @ResponseBody
+    @Operation(summary = "Move an investment report: SUBMIT, SIGN_OFF, APPROVE, RETURN (reason required)")
+    public InvestmentReport move(@PathVariable String plan, @PathVariable long id, @RequestBody Transition t) {
+        lookup.require(plan);
+        return service.transition(id, t.action(), t.version(), t.reason());
+    }
+
+    @GetMapping("/api/v1/plans/{plan}/project-reports/{id}/history")
+    @ResponseBody
+    @Operation(summary = "The history of an investment report (who, when, why)")
+    public List<InvestmentReport.Revision> history(@PathVariable String plan, @PathVariable long id) {
+        lookup.require(plan);
+        return projects.reportRevisions(id);
+    }
+
+    @PostMapping("/api/v1/plans/{plan}/projects/import")
+    @ResponseBody
+    @Operation(summary = "Import the project list from .xlsx: all or nothing, errors name their row (422)")
+    public ResponseEntity<ProjectExcel.ImportResult> importApi(@PathVariable String plan,
+                                                               @RequestParam("file") MultipartFile file)
+            throws IOException {
+        ProjectExcel.ImportResult r = excel.importXlsx(lookup.require(plan), file.getInputStream());
+        return ResponseEntity.status(r.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(r);
+    }
+
+    /** One bar of the Gantt chart: a project's span from its first to its last known milestone date. */
+    public record GanttBar(String code, String name, String stage, LocalDate from, LocalDate to,
+                           List<ProjectDetail.Milestone> milestones, String signal) {}
+
+    @GetMapping("/api/v1/plans/{plan}/projects/gantt")
+    @ResponseBody
+    @Operation(summary = "Gantt data of a domain's projects (planned milestone dates)")
+    public List<GanttBar> ganttData(@PathVariable String plan, @RequestParam String domain) {
+        Plan p = lookup.require(plan);
+        int y = service.defaultYear(p);
+        List<GanttBar> out = new ArrayList<>();
+        for (ProjectService.Row r : service.rows(p.id(), y, service.today())) {
+            ProjectDetail d = r.project();
+            if (!d.domainCode().equals(domain)) {
+                continue;
+            }
+            LocalDate from = d.startOn();
+            LocalDate to = d.finishOn();
+            for (ProjectDetail.Milestone m : d.milestones()) {
+                LocalDate x = m.actualOn() != null ? m.actualOn() : m.plannedOn();
+                if (x != null) {
+                    from = from == null || x.isBefore(from) ? x : from;
+                    to = to == null || x.isAfter(to) ? x : to;
+                }
+            }
+            out.add(new GanttBar(d.code(), d.name(), d.stage().label(), from, to, d.milestones(),
+                    r.status().signal().name()));
+        }
+        if (out.isEmpty() && projects.domains(p.id()).stream().noneMatch(d -> d.code().equals(domain))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "领域不存在: " + domain);
+        }
+        return out;
     }
 }

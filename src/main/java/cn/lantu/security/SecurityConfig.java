@@ -11,7 +11,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import cn.lantu.audit.AuditLog;
 
 /**
  * Everything needs a login except the public landing page, the public portal and static assets.
@@ -31,14 +35,21 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, UserRepository users) throws Exception {
+    SecurityFilterChain security(HttpSecurity http, UserRepository users, AuditLog audit) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler target = new SavedRequestAwareAuthenticationSuccessHandler();
+        target.setDefaultTargetUrl("/plans");
+        AuthenticationSuccessHandler loginSuccess = (request, response, authentication) -> {
+            audit.record(authentication.getName(), "LOGIN_SUCCESS", "user:" + authentication.getName(),
+                    "form login from " + request.getRemoteAddr());
+            target.onAuthenticationSuccess(request, response, authentication);
+        };
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health", "/public/**", "/api/v1/public/**",
                                 "/lang").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/plans", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(loginSuccess).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/").permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(HEADER_AUTH))

@@ -38,6 +38,31 @@ public class UserRepository {
         return findByUsername(username).orElseThrow().id();
     }
 
+    public Optional<AppUser> findById(long id) {
+        return jdbc.sql("SELECT * FROM app_user WHERE id = ?").param(id).query(UserRepository::map).optional();
+    }
+
+    /** Enabled users of an org unit with one of the roles. */
+    public List<AppUser> findByOrgUnitAndRoles(long orgUnitId, List<Role> roles) {
+        return jdbc.sql("SELECT * FROM app_user WHERE enabled = TRUE AND org_unit_id = :unit AND role IN (:roles) ORDER BY id")
+                .param("unit", orgUnitId).param("roles", roles.stream().map(Role::name).toList())
+                .query(UserRepository::map).list();
+    }
+
+    public List<AppUser> findByRole(Role role) {
+        return jdbc.sql("SELECT * FROM app_user WHERE enabled = TRUE AND role = ? ORDER BY id").param(role.name())
+                .query(UserRepository::map).list();
+    }
+
+    public void update(long id, String displayName, Role role, Long orgUnitId, String email, boolean enabled) {
+        jdbc.sql("UPDATE app_user SET display_name = ?, role = ?, org_unit_id = ?, email = ?, enabled = ? WHERE id = ?")
+                .params(displayName, role.name(), orgUnitId, email, enabled, id).update();
+    }
+
+    public void updatePassword(long id, String passwordHash) {
+        jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?").params(passwordHash, id).update();
+    }
+
     public void insertToken(long userId, String name, String tokenHash) {
         jdbc.sql("INSERT INTO api_token (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)")
                 .params(userId, name, tokenHash, Timestamp.from(Instant.now())).update();
@@ -61,6 +86,6 @@ public class UserRepository {
         return new AppUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
                 rs.getObject("org_unit_id", Long.class), rs.getBoolean("enabled"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getString("email"));
     }
 }

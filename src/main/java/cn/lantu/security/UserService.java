@@ -48,6 +48,15 @@ public class UserService implements UserDetailsService {
         return users.insert(username, displayName, encoder.encode(rawPassword), role, orgUnitId);
     }
 
+    /** Changes a user's password (at least 12 characters). */
+    @Transactional
+    public void changePassword(long userId, String rawPassword) {
+        if (rawPassword == null || rawPassword.length() < 12) {
+            throw new IllegalArgumentException("密码至少12位 (password must have at least 12 characters)");
+        }
+        users.updatePassword(userId, encoder.encode(rawPassword));
+    }
+
     /** Creates an API token for the user and returns it; only its SHA-256 hash is stored. */
     @Transactional
     public String createToken(String username, String name) {

@@ -1,0 +1,165 @@
+package cn.lantu.security;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.lantu.audit.AuditLog;
+import cn.lantu.org.OrgRepository;
+import cn.lantu.org.OrgUnit;
+import cn.lantu.plan.Plan;
+import cn.lantu.plan.PlanRepository;
+
+/** Administrators manage users (each belongs to one org unit) and org units. Every change is audited. */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class AdminController {
+
+    private final UserRepository users;
+    private final UserService service;
+    private final OrgRepository org;
+    private final PlanRepository plans;
+    private final AuditLog audit;
+    private final JdbcClient jdbc;
+
+    AdminController(UserRepository users, UserService service, OrgRepository org, PlanRepository plans,
+                    AuditLog audit, JdbcClient jdbc) {
+        this.users = users;
+        this.service = service;
+        this.org = org;
+        this.plans = plans;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    private List<OrgUnit> units() {
+        List<Plan> all = plans.findAll();
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        long planId = all.get(0).id();
+        List<OrgUnit> out = new java.util.ArrayList<>(org.findByType(planId, OrgUnit.Type.CITY));
+        out.addAll(org.findByType(planId, OrgUnit.Type.DEPARTMENT));
+        out.addAll(org.findByType(planId, OrgUnit.Type.TOWN));
+        return out;
+    }
+
+    @GetMapping("/admin")
+    String index() {
+        return "redirect:/admin/users";
+    }
+
+    @GetMapping("/admin/users")
+    String users(Model model) {
+        List<OrgUnit> units = units();
+        model.addAttribute("users", users.findAll());
+        model.addAttribute("units", units);
+        model.addAttribute("unitNames", units.stream().collect(
+                java.util.stream.Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a)));
+        model.addAttribute("roles", Role.values());
+        return "admin/users";
+    }
+
+    @PostMapping("/admin/users")
+    String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String password,
+                  @RequestParam Role role, @RequestParam(required = false) Long orgUnitId,
+                  @RequestParam(required = false) String email, Principal principal, RedirectAttributes flash) {
+        try {
+            if (!username.matches("[A-Za-z0-9._-]{2,60}")) {
+                throw new IllegalArgumentException("用户名只能包含字母、数字、点、下划线和连字符");
+            }
+            if (users.findByUsername(username).isPresent()) {
+                throw new IllegalArgumentException("用户名已存在");
+            }
+            if (role != Role.ADMIN && role != Role.LEADER && role != Role.SUPERVISOR && orgUnitId == null) {
+                throw new IllegalArgumentException("填报员和审核人必须属于一个单位");
+            }
+            long id = service.createUser(username, displayName, password, role, orgUnitId);
+            if (email != null && !email.isBlank()) {
+                AppUser u = users.findById(id).orElseThrow();
+                users.update(id, u.displayName(), u.role(), u.orgUnitId(), email.trim(), true);
+            }
+            audit.record(principal.getName(), "USER_CREATE", "user:" + username,
+                    "role=" + role + " orgUnit=" + orgUnitId + " email=" + email);
+            flash.addFlashAttribute("message", "已创建用户 " + username);
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}")
+    @Transactional
+    String update(@PathVariable long id, @RequestParam String displayName, @RequestParam Role role,
+                  @RequestParam(required = false) Long orgUnitId, @RequestParam(required = false) String email,
+                  @RequestParam(defaultValue = "false") boolean enabled,
+                  @RequestParam(required = false) String password, Principal principal, RedirectAttributes flash) {
+        AppUser before = users.findById(id).orElseThrow();
+        try {
+            if (password != null && !password.isBlank()) {
+                service.changePassword(id, password);
+                audit.record(principal.getName(), "USER_PASSWORD", "user:" + before.username(), "password reset");
+            }
+            users.update(id, displayName, role, orgUnitId, email == null || email.isBlank() ? null : email.trim(),
+                    enabled);
+            audit.record(principal.getName(), "USER_UPDATE", "user:" + before.username(),
+                    "role " + before.role() + "→" + role + ", orgUnit " + before.orgUnitId() + "→" + orgUnitId
+                            + ", enabled " + before.enabled() + "→" + enabled + ", email " + before.email() + "→"
+                            + email);
+            flash.addFlashAttribute("message", "已保存用户 " + before.username());
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/users";
+    }
+
+    @GetMapping("/admin/org-units")
+    String orgUnits(Model model) {
+        model.addAttribute("units", units());
+        return "admin/org-units";
+    }
+
+    @PostMapping("/admin/org-units")
+    String createUnit(@RequestParam String code, @RequestParam String name,
+                      @RequestParam(required = false) String shortName, @RequestParam OrgUnit.Type type,
+                      Principal principal, RedirectAttributes flash) {
+        Plan plan = plans.findAll().get(0);
+        if (!code.matches("[A-Z0-9_]{2,40}") || org.findByCode(plan.id(), code).isPresent()) {
+            flash.addFlashAttribute("error", "代码须为大写字母/数字且不重复");
+            return "redirect:/admin/org-units";
+        }
+        if (type != OrgUnit.Type.DEPARTMENT && type != OrgUnit.Type.TOWN) {
+            flash.addFlashAttribute("error", "只能新增部门或镇街");
+            return "redirect:/admin/org-units";
+        }
+        int ordinal = jdbc.sql("SELECT COALESCE(MAX(ordinal), 0) + 1 FROM org_unit WHERE plan_id = ?")
+                .param(plan.id()).query(Integer.class).single();
+        org.insert(new OrgUnit(0, plan.id(), code, name, shortName, type, null, null, null, null, true, ordinal,
+                List.of()));
+        audit.record(principal.getName(), "ORG_UNIT_CREATE", "org:" + code, name + " (" + type + ")");
+        flash.addFlashAttribute("message", "已新增 " + name);
+        return "redirect:/admin/org-units";
+    }
+
+    @PostMapping("/admin/org-units/{id}")
+    String renameUnit(@PathVariable long id, @RequestParam String name, @RequestParam(required = false) String shortName,
+                      Principal principal, RedirectAttributes flash) {
+        OrgUnit before = org.findById(id).orElseThrow();
+        jdbc.sql("UPDATE org_unit SET name = ?, short_name = ? WHERE id = ?").params(name, shortName, id).update();
+        audit.record(principal.getName(), "ORG_UNIT_UPDATE", "org:" + before.code(),
+                Map.of("name", before.name() + "→" + name).toString());
+        flash.addFlashAttribute("message", "已保存 " + name);
+        return "redirect:/admin/org-units";
+    }
+}

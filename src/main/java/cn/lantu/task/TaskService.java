@@ -1,0 +1,483 @@
+package cn.lantu.task;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.lantu.org.OrgRepository;
+import cn.lantu.org.OrgUnit;
+import cn.lantu.plan.OutlineNode;
+import cn.lantu.plan.Plan;
+import cn.lantu.plan.PlanRepository;
+import cn.lantu.project.Actor;
+import cn.lantu.project.ProjectDetail;
+import cn.lantu.project.ProjectRepository;
+import cn.lantu.project.ProjectService;
+import cn.lantu.project.ReportState;
+import cn.lantu.project.Schedule;
+import cn.lantu.project.Signal;
+import cn.lantu.security.UserRepository;
+
+/**
+ * Key tasks: generated once per plan from the stored outline (deterministic, idempotent), edited, split, merged
+ * and added by the plan office, reported on by the lead department, and assessed against the time schedule.
+ *
+ * <p>Which outline nodes become tasks: every MEASURE node of chapters 二 to 十二 (chapter 一 is the review of the
+ * past period, the environment and the goals, not work), and every item of the columns that list actions
+ * ({@link #ACTION_COLUMNS}). Columns listing places or projects (专栏3, 4, 10, 12, 13), platforms (专栏2's second
+ * group, 专栏6), the investment domains (专栏8) and the reforms (专栏9) are not tasks.
+ */
+@Service
+public class TaskService {
+
+    /** Column node-key prefixes whose items are actions (tasks). */
+    public static final List<String> ACTION_COLUMNS = List.of("col1.", "col2.g1.", "col5.", "col7.", "col11.",
+            "col14.", "col15.", "col16.");
+
+    static final String GENERATOR = "outline";
+    private static final Pattern TARGET_YEAR = Pattern.compile("(?:到|至)?\\s*(20[23]\\d)\\s*年[，,]?\\s*(?:力争|累计|实现|建成|达到|全面|基本)");
+
+    private final TaskRepository tasks;
+    private final PlanRepository plans;
+    private final OrgRepository org;
+    private final ProjectRepository projects;
+    private final ProjectService projectService;
+    private final UserRepository users;
+    private final Schedule schedule;
+    private final JdbcClient jdbc;
+
+    public TaskService(TaskRepository tasks, PlanRepository plans, OrgRepository org, ProjectRepository projects,
+                       ProjectService projectService, UserRepository users, Schedule schedule, JdbcClient jdbc) {
+        this.tasks = tasks;
+        this.plans = plans;
+        this.org = org;
+        this.projects = projects;
+        this.projectService = projectService;
+        this.users = users;
+        this.schedule = schedule;
+        this.jdbc = jdbc;
+    }
+
+    // ------------------------------------------------------------------ generation
+
+    /** Whether an outline node becomes a task. */
+    public static boolean isTaskNode(OutlineNode n) {
+        if ("MEASURE".equals(n.type())) {
+            return !n.key().startsWith("c1.");
+        }
+        if ("COLUMN_ITEM".equals(n.type())) {
+            return ACTION_COLUMNS.stream().anyMatch(p -> n.key().startsWith(p));
+        }
+        return false;
+    }
+
+    /** Generates the tasks of a plan from its outline if it has none yet; returns the number created. */
+    @Transactional
+    public synchronized int ensureGenerated(long planId) {
+        if (tasks.count(planId) > 0) {
+            return 0;
+        }
+        List<OutlineNode> nodes = plans.nodes(planId);
+        Map<String, OutlineNode> byKey = new HashMap<>();
+        nodes.forEach(n -> byKey.put(n.key(), n));
+        Map<String, Long> deptIds = new LinkedHashMap<>();
+        org.findByType(planId, OrgUnit.Type.DEPARTMENT).forEach(u -> deptIds.put(u.code(), u.id()));
+        List<OrgUnit> towns = org.findByType(planId, OrgUnit.Type.TOWN);
+        List<Object[]> indicatorKeys = jdbc.sql("SELECT id, outline_key FROM indicator WHERE plan_id = ? "
+                + "AND outline_key IS NOT NULL").param(planId)
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
+        List<ProjectDetail> named = projects.details(planId);
+        int ord = 0;
+        int created = 0;
+        for (OutlineNode n : nodes) {
+            if (!isTaskNode(n)) {
+                continue;
+            }
+            String chapter = chapterOf(n, byKey);
+            Integer column = null;
+            if (n.key().startsWith("col")) {
+                String c = n.key().substring(3, n.key().indexOf('.'));
+                column = Integer.valueOf(c);
+            }
+            String title = titleOf(n, byKey);
+            long id = tasks.insert(planId, "T-" + n.key(), title, n.body(), "COLUMN_ITEM".equals(n.type())
+                    ? "COLUMN_ITEM" : "MEASURE", n.key(), chapter, column, ++ord, GENERATOR);
+            List<String> depts = DefaultAssignment.assign(title, n.body(), chapter, deptIds.keySet());
+            tasks.setParties(id, depts.stream().map(deptIds::get).toList(), true);
+            tasks.setTowns(id, townsIn(n.body(), towns));
+            Matcher m = TARGET_YEAR.matcher(n.body());
+            Set<Integer> years = new HashSet<>();
+            while (m.find()) {
+                int y = Integer.parseInt(m.group(1));
+                if (years.add(y)) {
+                    tasks.addMilestone(id, y + "年目标（纲要原文）", LocalDate.of(y, 12, 31));
+                }
+            }
+            List<Long> inds = new ArrayList<>();
+            for (Object[] ik : indicatorKeys) {
+                if (n.key().equals(ik[1])) {
+                    inds.add((Long) ik[0]);
+                }
+            }
+            tasks.setIndicators(id, inds);
+            List<Long> projs = new ArrayList<>();
+            for (ProjectDetail p : named) {
+                if (p.sourceQuote() != null && p.sourceQuote().length() >= 4 && n.body().contains(p.sourceQuote())) {
+                    projs.add(p.id());
+                }
+            }
+            tasks.setProjects(id, projs);
+            created++;
+        }
+        return created;
+    }
+
+    private static String chapterOf(OutlineNode n, Map<String, OutlineNode> byKey) {
+        OutlineNode cur = n;
+        while (cur != null && !"CHAPTER".equals(cur.type())) {
+            cur = cur.parentKey() == null ? null : byKey.get(cur.parentKey());
+        }
+        return cur == null ? null : cur.key();
+    }
+
+    /** The node's lead phrase, or for paragraphs without one their section title and first clause. */
+    static String titleOf(OutlineNode n, Map<String, OutlineNode> byKey) {
+        if (n.title() != null && !n.title().isBlank()) {
+            return n.title();
+        }
+        String body = n.body().strip();
+        int cut = body.length();
+        for (char c : new char[] {'。', '，', '；'}) {
+            int i = body.indexOf(c);
+            if (i > 0 && i < cut) {
+                cut = i;
+            }
+        }
+        String clause = body.substring(0, Math.min(cut, 40));
+        OutlineNode parent = n.parentKey() == null ? null : byKey.get(n.parentKey());
+        if (parent != null && parent.title() != null && "SECTION".equals(parent.type())) {
+            return parent.title() + "：" + clause;
+        }
+        return clause;
+    }
+
+    static List<Long> townsIn(String body, List<OrgUnit> towns) {
+        List<Long> out = new ArrayList<>();
+        for (OrgUnit t : towns) {
+            if (body.contains(t.name())) {
+                out.add(t.id());
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public List<Task> list(long planId) {
+        ensureGenerated(planId);
+        return tasks.findByPlan(planId, false);
+    }
+
+    /** Tasks and projects for an indicator page or a town page. */
+    public record Related(List<Task> tasks, List<ProjectDetail> projects) {}
+
+    /** The tasks driving an indicator (by code) and the projects delivering those tasks. */
+    public Related byIndicator(long planId, String indicatorCode) {
+        ensureGenerated(planId);
+        List<Task> list = tasks.findByIndicator(planId, indicatorCode);
+        Set<String> codes = new HashSet<>();
+        list.forEach(t -> codes.addAll(t.projectCodes()));
+        List<ProjectDetail> ps = projects.details(planId).stream().filter(p -> codes.contains(p.code())).toList();
+        return new Related(list, ps);
+    }
+
+    /** The tasks and projects concerning a town (by town code). */
+    public Related byTown(long planId, String townCode) {
+        ensureGenerated(planId);
+        return new Related(tasks.findByTown(planId, townCode), projectService.byTown(planId, townCode));
+    }
+
+    // ------------------------------------------------------------------ status
+
+    /** not started / on schedule / behind schedule / overdue milestone / done. */
+    public enum State {
+        NOT_STARTED("未开始"), ON_SCHEDULE("按序时推进"), BEHIND("滞后序时"), OVERDUE_MILESTONE("节点逾期"), DONE("已完成");
+
+        private final String label;
+
+        State(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public record TaskStatus(State state, Signal signal, Double progress, double schedulePct, List<String> overdue) {}
+
+    /**
+     * Status from the latest approved progress against the plan-period time schedule (序时进度) and milestones:
+     * red with an overdue milestone or more than the red gap behind, yellow from the yellow gap.
+     */
+    public TaskStatus status(Task t, Double approvedPct, Plan plan, LocalDate asOf) {
+        double sched = Schedule.spanElapsed(LocalDate.of(plan.periodStart(), 1, 1),
+                LocalDate.of(plan.periodEnd(), 12, 31), asOf);
+        List<String> overdue = t.milestones().stream().filter(m -> m.overdue(asOf)).map(Task.Milestone::title)
+                .toList();
+        if (t.done() || (approvedPct != null && approvedPct >= 100)) {
+            return new TaskStatus(State.DONE, Signal.GREEN, approvedPct, sched, List.of());
+        }
+        double progress = approvedPct == null ? 0 : approvedPct;
+        Signal signal = schedule.signal(sched - progress, !overdue.isEmpty());
+        State state = !overdue.isEmpty() ? State.OVERDUE_MILESTONE
+                : approvedPct == null ? State.NOT_STARTED
+                : signal == Signal.GREEN ? State.ON_SCHEDULE : State.BEHIND;
+        return new TaskStatus(state, signal, approvedPct, sched, overdue);
+    }
+
+    public record Row(Task task, TaskStatus status) {}
+
+    public List<Row> rows(Plan plan, LocalDate asOf) {
+        Map<Long, Double> latest = tasks.latestApproved(plan.id());
+        return list(plan.id()).stream().map(t -> new Row(t, status(t, latest.get(t.id()), plan, asOf))).toList();
+    }
+
+    // ------------------------------------------------------------------ plan office edits
+
+    /** An edit of a task by the plan office; null fields are left as they are. */
+    public record Edit(int version, String title, String body, Boolean done, String lead, List<String> cooperating,
+                       List<String> towns, Map<Integer, String> workPoints, List<Map<String, String>> milestones,
+                       List<String> indicators, List<String> projects) {}
+
+    @Transactional
+    public Task edit(Plan plan, String code, Edit e) {
+        Actor a = admin();
+        Task t = tasks.find(plan.id(), code).orElseThrow(() -> Actor.bad("任务不存在: " + code));
+        if (!tasks.update(t.id(), e.version(), e.title() == null ? t.title() : e.title(),
+                e.body() == null ? t.body() : e.body(), e.done() == null ? t.done() : e.done(), a.username())) {
+            throw Actor.conflict("任务已被他人修改，请刷新后重试");
+        }
+        applyLinks(plan, t.id(), e);
+        return tasks.findById(t.id()).orElseThrow();
+    }
+
+    private void applyLinks(Plan plan, long id, Edit e) {
+        if (e.lead() != null) {
+            List<Long> ids = new ArrayList<>();
+            ids.add(unit(plan.id(), e.lead(), OrgUnit.Type.DEPARTMENT));
+            if (e.cooperating() != null) {
+                e.cooperating().forEach(c -> ids.add(unit(plan.id(), c, OrgUnit.Type.DEPARTMENT)));
+            }
+            tasks.setParties(id, ids.stream().distinct().toList(), false);
+        }
+        if (e.towns() != null) {
+            tasks.setTowns(id, e.towns().stream().map(c -> unit(plan.id(), c, OrgUnit.Type.TOWN)).toList());
+        }
+        if (e.workPoints() != null) {
+            e.workPoints().forEach((y, text) -> {
+                if (y < plan.periodStart() || y > plan.periodEnd()) {
+                    throw Actor.bad("年度须在规划期内: " + y);
+                }
+                tasks.setWorkPoint(id, y, text);
+            });
+        }
+        if (e.milestones() != null) {
+            tasks.deleteMilestones(id);
+            for (Map<String, String> m : e.milestones()) {
+                tasks.addMilestone(id, m.get("title"), LocalDate.parse(m.get("dueOn")));
+            }
+        }
+        if (e.indicators() != null) {
+            tasks.setIndicators(id, e.indicators().stream().map(c -> jdbc.sql(
+                    "SELECT id FROM indicator WHERE plan_id = ? AND code = ?").params(plan.id(), c).query(Long.class)
+                    .optional().orElseThrow(() -> Actor.bad("未知指标: " + c))).toList());
+        }
+        if (e.projects() != null) {
+            tasks.setProjects(id, e.projects().stream().map(c -> projects.idByCode(plan.id(), c)
+                    .orElseThrow(() -> Actor.bad("未知项目: " + c))).toList());
+        }
+    }
+
+    private long unit(long planId, String code, OrgUnit.Type type) {
+        return org.findByCode(planId, code).filter(u -> u.type() == type).map(OrgUnit::id)
+                .orElseThrow(() -> Actor.bad("未知" + type.label() + ": " + code));
+    }
+
+    private Actor admin() {
+        Actor a = Actor.current(users);
+        if (!a.admin()) {
+            throw Actor.forbidden("只有规划管理员可以编辑任务");
+        }
+        return a;
+    }
+
+    /** Adds a task (origin MANUAL), optionally linked to an outline node. */
+    @Transactional
+    public Task add(Plan plan, String title, String body, String outlineKey, Edit links) {
+        Actor a = admin();
+        if (title == null || title.isBlank()) {
+            throw Actor.bad("任务名称不能为空");
+        }
+        if (outlineKey != null && plans.node(plan.id(), outlineKey).isEmpty()) {
+            throw Actor.bad("纲要节点不存在: " + outlineKey);
+        }
+        ensureGenerated(plan.id());
+        int ord = tasks.nextOrdinal(plan.id());
+        long id = tasks.insert(plan.id(), "T-M" + ord, title.strip(), body, "MANUAL", outlineKey, null, null, ord,
+                a.username());
+        if (links != null) {
+            applyLinks(plan, id, links);
+        }
+        return tasks.findById(id).orElseThrow();
+    }
+
+    /** Splits a task into parts with the given titles; the parts keep its outline link and departments. */
+    @Transactional
+    public List<Task> split(Plan plan, String code, int version, List<String> titles) {
+        Actor a = admin();
+        if (titles == null || titles.size() < 2) {
+            throw Actor.bad("拆分至少需要两个子任务");
+        }
+        Task t = tasks.find(plan.id(), code).orElseThrow(() -> Actor.bad("任务不存在: " + code));
+        if (!tasks.retire(t.id(), version, null, a.username())) {
+            throw Actor.conflict("任务已被他人修改或已停用，请刷新后重试");
+        }
+        List<Task> out = new ArrayList<>();
+        int k = 0;
+        for (String title : titles) {
+            long id = tasks.insert(plan.id(), t.code() + "-" + (++k), title.strip(), t.body(), "SPLIT", t.outlineKey(),
+                    t.chapterKey(), t.columnNo(), t.ordinal(), a.username());
+            copyLinks(plan, t, id);
+            out.add(tasks.findById(id).orElseThrow());
+        }
+        return out;
+    }
+
+    /** Merges tasks into a new one (titled {@code title}); the merged tasks are retired and point to it. */
+    @Transactional
+    public Task merge(Plan plan, List<String> codes, String title) {
+        Actor a = admin();
+        if (codes == null || codes.size() < 2) {
+            throw Actor.bad("合并至少需要两个任务");
+        }
+        List<Task> parts = codes.stream().map(c -> tasks.find(plan.id(), c)
+                .filter(Task::active).orElseThrow(() -> Actor.bad("任务不存在或已停用: " + c))).toList();
+        Task first = parts.get(0);
+        long id = tasks.insert(plan.id(), first.code() + "+", title == null ? first.title() : title.strip(),
+                String.join("\n\n", parts.stream().map(Task::body).filter(b -> b != null).toList()), "MERGED",
+                first.outlineKey(), first.chapterKey(), first.columnNo(), first.ordinal(), a.username());
+        copyLinks(plan, first, id);
+        for (Task p : parts) {
+            if (!tasks.retire(p.id(), p.version(), id, a.username())) {
+                throw Actor.conflict("任务已被他人修改: " + p.code());
+            }
+        }
+        return tasks.findById(id).orElseThrow();
+    }
+
+    private void copyLinks(Plan plan, Task from, long to) {
+        tasks.setParties(to, from.parties().stream().map(p -> unit(plan.id(), p.orgCode(), OrgUnit.Type.DEPARTMENT))
+                .toList(), from.parties().stream().allMatch(Task.Party::isDefault));
+        tasks.setTowns(to, from.townCodes().stream().map(c -> unit(plan.id(), c, OrgUnit.Type.TOWN)).toList());
+        from.workPoints().forEach((y, w) -> tasks.setWorkPoint(to, y, w));
+        from.milestones().forEach(m -> tasks.addMilestone(to, m.title(), m.dueOn()));
+        applyLinks(plan, to, new Edit(0, null, null, null, null, null, null, null, null, from.indicatorCodes(),
+                from.projectCodes()));
+    }
+
+    // ------------------------------------------------------------------ progress updates
+
+    private Long leadId(Plan plan, Task t) {
+        Task.Party lead = t.lead();
+        return lead == null ? null : org.findByCode(plan.id(), lead.orgCode()).map(OrgUnit::id).orElse(null);
+    }
+
+    @Transactional
+    public TaskRepository.Update saveUpdate(Plan plan, String code, int year, String period, double pct,
+                                            String narrative, String problems, String next, Integer version,
+                                            boolean submit) {
+        Actor a = Actor.current(users);
+        Task t = tasks.find(plan.id(), code).filter(Task::active)
+                .orElseThrow(() -> Actor.bad("任务不存在: " + code));
+        if (!a.mayReportFor(leadId(plan, t))) {
+            throw Actor.forbidden("只有牵头部门的填报人员可以报送任务进展");
+        }
+        if (!period.matches("M(0[1-9]|1[0-2])|Q[1-4]")) {
+            throw Actor.bad("期间须为 M01..M12 或 Q1..Q4: " + period);
+        }
+        if (pct < 0 || pct > 100) {
+            throw Actor.bad("进度须在 0–100 之间");
+        }
+        ReportState target = submit ? ReportState.SUBMITTED : ReportState.DRAFT;
+        var existing = tasks.update(t.id(), year, period);
+        long id;
+        if (existing.isEmpty()) {
+            id = tasks.insertUpdate(t.id(), year, period, pct, narrative, problems, next, target, a.username());
+        } else {
+            var u = existing.get();
+            if (!u.state().editable()) {
+                throw Actor.conflict("该期进展处于“" + u.state().label() + "”状态，不能修改");
+            }
+            if (!tasks.updateUpdate(u.id(), version == null ? u.version() : version, pct, narrative, problems, next,
+                    target, a.username())) {
+                throw Actor.conflict("进展已被他人修改，请刷新后重试");
+            }
+            id = u.id();
+        }
+        var saved = tasks.update(id).orElseThrow();
+        tasks.insertRevision(saved, submit ? "提交" : "保存草稿");
+        return saved;
+    }
+
+    @Transactional
+    public TaskRepository.Update transition(Plan plan, long updateId, String action, int version, String reason) {
+        Actor a = Actor.current(users);
+        var u = tasks.update(updateId).orElseThrow(() -> Actor.bad("进展不存在"));
+        Task t = tasks.findById(u.taskId()).orElseThrow();
+        Long dept = leadId(plan, t);
+        ReportState to = switch (action) {
+            case "SUBMIT" -> check(a.mayReportFor(dept), u.state().editable(), ReportState.SUBMITTED);
+            case "SIGN_OFF" -> check(a.maySignOffFor(dept), u.state() == ReportState.SUBMITTED,
+                    ReportState.SIGNED_OFF);
+            case "APPROVE" -> check(a.admin(), u.state() == ReportState.SUBMITTED
+                    || u.state() == ReportState.SIGNED_OFF, ReportState.APPROVED);
+            case "RETURN" -> {
+                if (reason == null || reason.isBlank()) {
+                    throw Actor.bad("退回须填写原因");
+                }
+                yield check(a.maySignOffFor(dept), u.state() == ReportState.SUBMITTED
+                        || u.state() == ReportState.SIGNED_OFF, ReportState.RETURNED);
+            }
+            default -> throw Actor.bad("未知操作: " + action);
+        };
+        if (!tasks.updateUpdate(u.id(), version, u.percent(), u.narrative(), u.problems(), u.nextSteps(), to,
+                a.username())) {
+            throw Actor.conflict("进展已被他人修改，请刷新后重试");
+        }
+        var saved = tasks.update(u.id()).orElseThrow();
+        tasks.insertRevision(saved, reason == null || reason.isBlank() ? to.label() : reason);
+        return saved;
+    }
+
+    private static ReportState check(boolean allowed, boolean stateOk, ReportState to) {
+        if (!allowed) {
+            throw Actor.forbidden("无权执行该操作");
+        }
+        if (!stateOk) {
+            throw Actor.conflict("当前状态不允许该操作");
+        }
+        return to;
+    }
+}
