@@ -20,14 +20,22 @@ public class LantuApplication {
             System.exit(cn.lantu.ingest.ExtractCommand.run(args, System.out, System.err));
         }
         if (args.length > 1 && "load-plan".equals(args[0])) {
-            // Load a plan package into the configured database, then exit.
+            // Load a plan package into the configured database, then exit. The security configuration needs a
+            // servlet context, so the web server starts on a random port and stops again.
             var app = new SpringApplication(LantuApplication.class);
-            app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+            app.setDefaultProperties(java.util.Map.of("server.port", "0"));
             String[] rest = java.util.Arrays.copyOfRange(args, 2, args.length);
             String[] all = new String[rest.length + 1];
             all[0] = "--lantu.load-package=" + args[1];
             System.arraycopy(rest, 0, all, 1, rest.length);
             System.exit(SpringApplication.exit(app.run(all)));
+        }
+        if (args.length > 0 && "generate".equals(args[0])) {
+            // Synthetic plans and figures (合成数据) for scale tests and benchmarks, then exit. The security
+            // configuration needs a servlet context, so the web server starts on a random port and stops again.
+            var app = new SpringApplication(LantuApplication.class);
+            app.setDefaultProperties(java.util.Map.of("server.port", "0"));
+            System.exit(SpringApplication.exit(app.run(cn.lantu.scale.GenerateCommand.toProperties(args))));
         }
         SpringApplication.run(LantuApplication.class, args);
     }

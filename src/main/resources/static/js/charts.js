@@ -1,7 +1,19 @@
 /* Lantu charts: ECharts served by the app (WebJar). Every chart can be saved as an image and shown as data. */
 (function () {
   'use strict';
-  var TOOLBOX = { feature: { saveAsImage: { title: '保存为图片' }, dataView: { title: '查看数据', readOnly: true, lang: ['数据视图', '关闭', '刷新'] } } };
+  var EN = (document.documentElement.lang || '').toLowerCase().indexOf('en') === 0;
+  var T = EN ? {
+    save: 'Save as image', data: 'View data', dataView: ['Data view', 'Close', 'Refresh'], expected: 'Expected (schedule)',
+    observed: 'Observed', target: 'Target', projection: 'Projection', band: 'Projection band', bandLow: 'Projection band (low)',
+    progressTitle: ': progress against time schedule', schedule: 'Time schedule', progress: 'Progress', estimate: ' (estimate)',
+    status: { '提前实现': 'Achieved early', '快于预期': 'Ahead', '基本符合预期': 'On track', '滞后于预期': 'Lagging', '严重滞后': 'Severely lagging', '暂无数据': 'No data' }
+  } : {
+    save: '保存为图片', data: '查看数据', dataView: ['数据视图', '关闭', '刷新'], expected: '序时预期', observed: '实际值',
+    target: '目标值', projection: '预测值', band: '预测区间', bandLow: '预测区间下限', progressTitle: '：完成进度与序时进度',
+    schedule: '序时进度', progress: '完成进度', estimate: '（预计）', status: {}
+  };
+  function st(label) { return T.status[label] || label; }
+  var TOOLBOX = { feature: { saveAsImage: { title: T.save }, dataView: { title: T.data, readOnly: true, lang: T.dataView } } };
 
   function fmt(v, digits) {
     if (v === null || v === undefined) { return '—'; }
@@ -18,20 +30,20 @@
       var expected = t.points.map(function (p) { return p.expected; });
       var observed = t.points.map(function (p) { return p.observed; });
       var series = [
-        { name: '序时预期', type: 'line', data: expected, lineStyle: { type: 'dashed' }, symbol: 'none' },
-        { name: '实际值', type: 'line', data: observed, connectNulls: false, label: { show: true } }
+        { name: T.expected, type: 'line', data: expected, lineStyle: { type: 'dashed' }, symbol: 'none' },
+        { name: T.observed, type: 'line', data: observed, connectNulls: false, label: { show: true } }
       ];
       if (t.targetValue !== null) {
-        series.push({ name: '目标值', type: 'line', data: years.map(function () { return t.targetValue; }),
+        series.push({ name: T.target, type: 'line', data: years.map(function () { return t.targetValue; }),
           lineStyle: { type: 'dotted', color: '#a61b1b' }, symbol: 'none' });
       }
       if (t.projection !== null) {
         var proj = years.map(function (y) { return Number(y) === t.targetYear ? t.projection : null; });
-        series.push({ name: '预测值', type: 'scatter', data: proj, symbolSize: 12 });
+        series.push({ name: T.projection, type: 'scatter', data: proj, symbolSize: 12 });
         if (t.projectionLow !== null && t.projectionHigh !== null) {
-          series.push({ name: '预测区间', type: 'line', data: years.map(function (y) {
+          series.push({ name: T.band, type: 'line', data: years.map(function (y) {
             return Number(y) === t.targetYear ? t.projectionHigh : null; }), symbol: 'triangle', lineStyle: { opacity: 0 } });
-          series.push({ name: '预测区间下限', type: 'line', data: years.map(function (y) {
+          series.push({ name: T.bandLow, type: 'line', data: years.map(function (y) {
             return Number(y) === t.targetYear ? t.projectionLow : null; }), symbol: 'triangle', lineStyle: { opacity: 0 } });
         }
       }
@@ -39,15 +51,15 @@
         tooltip: { trigger: 'axis' }, legend: { top: 24 }, toolbox: TOOLBOX, grid: { top: 64 },
         xAxis: { type: 'category', data: years }, yAxis: { type: 'value', scale: true }, series: series };
     } else {
-      option = { title: { text: name + '：完成进度与序时进度', textStyle: { fontSize: 14 } },
+      option = { title: { text: name + T.progressTitle, textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null ? '—' : v.toFixed(1) + '%'; } },
         legend: { top: 24 }, toolbox: TOOLBOX, grid: { top: 64 },
         xAxis: { type: 'category', data: years },
         yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
         series: [
-          { name: '序时进度', type: 'line', lineStyle: { type: 'dashed' },
+          { name: T.schedule, type: 'line', lineStyle: { type: 'dashed' },
             data: t.points.map(function (p) { return p.elapsed === null ? null : p.elapsed * 100; }) },
-          { name: '完成进度', type: 'bar',
+          { name: T.progress, type: 'bar',
             data: t.points.map(function (p) { return p.observed === null || p.progress === null ? null : p.progress * 100; }) }
         ] };
     }
@@ -56,7 +68,7 @@
     if (body) {
       t.points.forEach(function (p) {
         var tr = document.createElement('tr');
-        [String(p.year), fmt(p.expected), fmt(p.observed) + (p.estimate ? '（预计）' : ''), pct(p.progress), p.status]
+        [String(p.year), fmt(p.expected), fmt(p.observed) + (p.estimate ? T.estimate : ''), pct(p.progress), st(p.status)]
           .forEach(function (c) { var td = document.createElement('td'); td.textContent = c; tr.appendChild(td); });
         body.appendChild(tr);
       });
@@ -68,7 +80,7 @@
     var colors = { '提前实现': '#1b5e20', '快于预期': '#2e7d32', '基本符合预期': '#558b2f', '滞后于预期': '#f9a825', '严重滞后': '#c62828', '暂无数据': '#9e9e9e' };
     echarts.init(el).setOption({ title: { text: el.getAttribute('data-title') || '', textStyle: { fontSize: 14 } },
       tooltip: {}, toolbox: TOOLBOX,
-      xAxis: { type: 'category', data: d.map(function (x) { return x.label; }) }, yAxis: { type: 'value', minInterval: 1 },
+      xAxis: { type: 'category', data: d.map(function (x) { return st(x.label); }) }, yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', label: { show: true, position: 'top' },
         data: d.map(function (x) { return { value: x.count, itemStyle: { color: colors[x.label] } }; }) }] });
   }

@@ -20,6 +20,7 @@ import cn.lantu.org.OrgUnit;
 import cn.lantu.org.Responsibility;
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanLookup;
+import cn.lantu.project.ProjectService;
 import cn.lantu.task.TaskService;
 import cn.lantu.web.NotFoundException;
 
@@ -34,10 +35,12 @@ public class MatrixController {
     private final PlanAssessmentService assessments;
     private final OrgRepository org;
     private final TaskService tasks;
+    private final ProjectService projects;
 
     public MatrixController(PlanLookup lookup, PlanAssessmentService assessments, OrgRepository org,
-                            TaskService tasks) {
+                            TaskService tasks, ProjectService projects) {
         this.tasks = tasks;
+        this.projects = projects;
         this.lookup = lookup;
         this.assessments = assessments;
         this.org = org;
@@ -62,6 +65,22 @@ public class MatrixController {
         model.addAttribute("years", years);
         model.addAttribute("rows", rows.values());
         return "cockpit/matrix";
+    }
+
+    @GetMapping("/plans/{plan}/matrix/projects")
+    String projectMatrix(@PathVariable String plan,
+                         @org.springframework.web.bind.annotation.RequestParam(required = false) Integer year,
+                         Model model) {
+        Plan p = lookup.require(plan);
+        int y = year == null ? projects.defaultYear(p) : year;
+        Map<String, String> names = new LinkedHashMap<>();
+        projects.rows(p.id(), y, java.time.LocalDate.of(y, 12, 31))
+                .forEach(r -> names.put(r.project().code(), r.project().name()));
+        model.addAttribute("plan", p);
+        model.addAttribute("year", y);
+        model.addAttribute("names", names);
+        model.addAttribute("quarters", projects.quarterly(p.id(), y));
+        return "cockpit/project-matrix";
     }
 
     @GetMapping("/plans/{plan}/units/{code}")

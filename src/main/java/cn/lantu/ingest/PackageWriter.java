@@ -28,6 +28,8 @@ public final class PackageWriter {
     private final YAMLMapper yaml = YAMLMapper.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            // codes such as "01" must read back as strings, not as the number 1
+            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .build();
 
     public void write(Extraction x, Path dir, String planCode) throws IOException {

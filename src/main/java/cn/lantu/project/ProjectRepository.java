@@ -317,6 +317,24 @@ public class ProjectRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** Approved completed investment per project in a year up to the end of a quarter (monthly or quarterly reports). */
+    public Map<Long, Double> approvedAmountsUpToQuarter(long planId, int year, int quarter) {
+        java.util.List<String> periods = new java.util.ArrayList<>();
+        for (int m = 1; m <= quarter * 3; m++) {
+            periods.add(String.format("M%02d", m));
+        }
+        for (int q = 1; q <= quarter; q++) {
+            periods.add("Q" + q);
+        }
+        return jdbc.sql("""
+                SELECT r.project_id, SUM(r.amount) FROM project_report r JOIN project p ON p.id = r.project_id
+                WHERE p.plan_id = :plan AND r.report_year = :year AND r.state = 'APPROVED' AND r.period IN (:periods)
+                GROUP BY r.project_id""")
+                .param("plan", planId).param("year", year).param("periods", periods)
+                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getDouble(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     /** Approved completed investment per project over the whole plan period: project id → 亿元. */
     public Map<Long, Double> approvedTotals(long planId) {
         return jdbc.sql("""

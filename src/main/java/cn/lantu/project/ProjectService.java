@@ -77,6 +77,21 @@ public class ProjectService {
                 .map(p -> new Row(p, status(p, done.getOrDefault(p.id(), 0.0), year, asOf))).toList();
     }
 
+    /** Each project's status at the end of each quarter of a year (for the comparison matrix). */
+    public Map<String, List<ProjectStatus>> quarterly(long planId, int year) {
+        Map<String, List<ProjectStatus>> out = new java.util.LinkedHashMap<>();
+        List<ProjectDetail> all = projects.details(planId);
+        for (int q = 1; q <= 4; q++) {
+            Map<Long, Double> done = projects.approvedAmountsUpToQuarter(planId, year, q);
+            LocalDate end = LocalDate.of(year, q * 3, 1).plusMonths(1).minusDays(1);
+            for (ProjectDetail p : all) {
+                out.computeIfAbsent(p.code(), k -> new ArrayList<>())
+                        .add(status(p, done.getOrDefault(p.id(), 0.0), year, end));
+            }
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------ portfolio
 
     /** One 专栏8 domain: its targets, what is registered, and the year's investment completion. */

@@ -84,8 +84,22 @@ public class TaskService {
 
     /** Generates the tasks of a plan from its outline if it has none yet; returns the number created. */
     @Transactional
-    public synchronized int ensureGenerated(long planId) {
+    public int ensureGenerated(long planId) {
+        // Fast path without a lock or a query: every page and the cockpit call this (benchmark: it serialised them).
+        if (generated.contains(planId)) {
+            return 0;
+        }
+        synchronized (this) {
+            return generate(planId);
+        }
+    }
+
+    /** Plans known to have their tasks; a plan's tasks, once generated, are never all removed. */
+    private final java.util.Set<Long> generated = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private int generate(long planId) {
         if (tasks.count(planId) > 0) {
+            generated.add(planId);
             return 0;
         }
         List<OutlineNode> nodes = plans.nodes(planId);

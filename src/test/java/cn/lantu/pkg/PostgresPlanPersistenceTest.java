@@ -26,5 +26,7 @@ class PostgresPlanPersistenceTest extends PlanPersistenceContract {
         registry.add("spring.datasource.password", () -> System.getenv("LANTU_TEST_PG_PASSWORD"));
         registry.add("spring.flyway.schemas", () -> schema);
         registry.add("spring.flyway.default-schema", () -> schema);
+        // its own data folder: the shared H2 context's administrator password file must not be overwritten
+        registry.add("lantu.data-dir", () -> "target/test-data-pg");
     }
 }
