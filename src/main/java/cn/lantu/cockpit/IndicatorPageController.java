@@ -15,6 +15,7 @@ import cn.lantu.org.OrgRepository;
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanLookup;
 import cn.lantu.plan.PlanRepository;
+import cn.lantu.reporting.TownBreakdownService;
 import cn.lantu.task.TaskService;
 import cn.lantu.web.NotFoundException;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,11 +36,13 @@ public class IndicatorPageController {
     private final PlanAssessmentService assessments;
     private final FigureHistoryRepository history;
     private final TaskService tasks;
+    private final TownBreakdownService towns;
 
     public IndicatorPageController(PlanLookup lookup, PlanRepository plans, IndicatorRepository indicators,
                                    OrgRepository org, PlanAssessmentService assessments,
-                                   FigureHistoryRepository history, TaskService tasks) {
+                                   FigureHistoryRepository history, TaskService tasks, TownBreakdownService towns) {
         this.tasks = tasks;
+        this.towns = towns;
         this.lookup = lookup;
         this.plans = plans;
         this.indicators = indicators;
@@ -61,7 +64,10 @@ public class IndicatorPageController {
         model.addAttribute("year", y);
         model.addAttribute("ia", ia);
         model.addAttribute("a", ia.assessment());
-        model.addAttribute("responsibilities", org.responsibilitiesOf(i.id()));
+        var responsibilities = org.responsibilitiesOf(i.id());
+        model.addAttribute("responsibilities", responsibilities);
+        boolean byTown = responsibilities.stream().anyMatch(r -> !"NONE".equals(r.townBreakdown()));
+        model.addAttribute("townBreakdown", byTown ? towns.of(i.id(), y) : null);
         model.addAttribute("node", i.outlineKey() == null ? null : plans.node(p.id(), i.outlineKey()).orElse(null));
         model.addAttribute("revisions", history.ofIndicator(i.id(), assessments.demo()));
         model.addAttribute("related", tasks.byIndicator(p.id(), code));

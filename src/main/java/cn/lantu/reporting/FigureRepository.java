@@ -116,15 +116,6 @@ class FigureRepository {
                 .query((rs, n) -> new double[] {rs.getInt(1), rs.getDouble(2)}).list();
     }
 
-    /** Current values of the towns' figures (any state but demo) for a city check. */
-    List<Double> townValues(long indicatorId, int year, String period) {
-        return jdbc.sql("""
-                SELECT f.num_value FROM figure f JOIN org_unit o ON o.id = f.org_unit_id
-                WHERE f.indicator_id = ? AND f.report_year = ? AND f.period = ? AND f.demo = FALSE
-                  AND o.unit_type = 'TOWN' AND f.num_value IS NOT NULL
-                """).params(indicatorId, year, period).query(Double.class).list();
-    }
-
     private static Figure map(ResultSet rs, int n) throws SQLException {
         return new Figure(rs.getLong("id"), rs.getLong("indicator_id"), rs.getString("indicator_code"),
                 rs.getLong("org_unit_id"), rs.getString("org_code"), rs.getInt("report_year"), rs.getString("period"),

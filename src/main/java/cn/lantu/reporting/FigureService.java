@@ -43,9 +43,12 @@ public class FigureService {
     private final Notifier notifier;
     private final UserRepository users;
     private final JdbcClient jdbc;
+    private final TownBreakdownService townBreakdowns;
 
     FigureService(FigureRepository figures, IndicatorRepository indicators, OrgRepository org, ReportingAccess access,
-                  ReportingPeriods periods, AuditLog audit, Notifier notifier, UserRepository users, JdbcClient jdbc) {
+                  ReportingPeriods periods, AuditLog audit, Notifier notifier, UserRepository users, JdbcClient jdbc,
+                  TownBreakdownService townBreakdowns) {
+        this.townBreakdowns = townBreakdowns;
         this.figures = figures;
         this.indicators = indicators;
         this.org = org;
@@ -150,12 +153,16 @@ public class FigureService {
         if (f.value() == null) {
             return List.of();
         }
-        String rule = jdbc.sql("SELECT town_breakdown FROM responsibility WHERE indicator_id = ? AND role = 'LEAD'")
-                .param(ind.id()).query(String.class).list().stream().findFirst().orElse("NONE");
-        List<Double> towns = access.isTown(f.orgUnitId()) ? List.of() : figures.townValues(ind.id(), f.year(),
-                f.period());
-        return FigureValidator.warnings(ind, f.year(), f.value(),
-                figures.approvedHistory(ind.id(), f.orgUnitId(), f.period(), f.year()), towns, rule);
+        List<String> out = new ArrayList<>(FigureValidator.warnings(ind, f.year(), f.value(),
+                figures.approvedHistory(ind.id(), f.orgUnitId(), f.period(), f.year())));
+        if (!access.isTown(f.orgUnitId()) && !"NONE".equals(townBreakdowns.rule(ind.id()))) {
+            String w = townBreakdowns.cityWarning(townBreakdowns.of(ind.id(), f.year(), f.period()), f.value(),
+                    !FigureValidator.isRate(ind) && !FigureValidator.isShare(ind));
+            if (w != null) {
+                out.add(w);
+            }
+        }
+        return out;
     }
 
     public List<String> warnings(Figure f) {

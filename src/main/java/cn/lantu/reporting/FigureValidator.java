@@ -81,11 +81,10 @@ final class FigureValidator {
     }
 
     /**
-     * Soft warnings for a value given the approved history (pairs year, value) of earlier years, the base value
-     * and the towns' values (for a city figure of an indicator broken down by town).
+     * Soft warnings for a value given the approved history (pairs year, value) of earlier years and the base value.
+     * The check of a city figure against its towns is {@link TownBreakdownService#cityWarning}.
      */
-    static List<String> warnings(Indicator i, int year, double v, List<double[]> history, List<Double> towns,
-                                 String townRule) {
+    static List<String> warnings(Indicator i, int year, double v, List<double[]> history) {
         List<String> out = new ArrayList<>();
         List<double[]> series = new ArrayList<>(history);
         if (i.baseValue() != null && series.stream().noneMatch(h -> (int) h[0] == i.baseYear())
@@ -112,14 +111,6 @@ final class FigureValidator {
                 if (Math.abs(z) > ROBUST_Z) {
                     out.add(String.format("偏离历年趋势（稳健z分数%.1f）", z));
                 }
-            }
-        }
-        if (towns != null && !towns.isEmpty() && ("SUM".equals(townRule) || "AVERAGE".equals(townRule))) {
-            double sum = towns.stream().mapToDouble(Double::doubleValue).sum();
-            double expected = "SUM".equals(townRule) ? sum : sum / towns.size();
-            if (Math.abs(v - expected) > Math.max(1e-9, Math.abs(expected) * 0.01)) {
-                out.add(String.format("全市数（%s）与镇街%s（%s）不一致", fmt(v), "SUM".equals(townRule) ? "合计" : "平均",
-                        fmt(expected)));
             }
         }
         return out;

@@ -41,10 +41,15 @@ class ReportingController {
     private final PlanLookup lookup;
     private final IndicatorRepository indicators;
     private final OrgRepository org;
+    private final EvidenceService evidence;
+    private final TownBreakdownService townBreakdowns;
 
     ReportingController(FigureService service, FigureRepository figures, ReportingAccess access,
                         ReportingPeriods periods, DeadlineService deadlines, ExcelService excel, PlanLookup lookup,
-                        IndicatorRepository indicators, OrgRepository org) {
+                        IndicatorRepository indicators, OrgRepository org, EvidenceService evidence,
+                        TownBreakdownService townBreakdowns) {
+        this.evidence = evidence;
+        this.townBreakdowns = townBreakdowns;
         this.service = service;
         this.figures = figures;
         this.access = access;
@@ -163,6 +168,12 @@ class ReportingController {
         }
         model.addAttribute("canSignOff", canSignOff);
         model.addAttribute("canApprove", f != null && a.role() == Role.ADMIN && f.state() == FigureState.SIGNED_OFF);
+        model.addAttribute("evidence", f == null ? List.of() : evidence.list(a, f.id()));
+        model.addAttribute("canUpload", f != null && canWrite && f.state() != FigureState.SUBMITTED
+                && f.state() != FigureState.SIGNED_OFF);
+        model.addAttribute("evidenceMaxMb", EvidenceService.mb(evidence.maxBytes()));
+        model.addAttribute("towns", u.type() != OrgUnit.Type.TOWN && !"NONE".equals(townBreakdowns.rule(ind.id()))
+                ? townBreakdowns.of(ind.id(), year, period) : null);
         model.addAttribute("lastYear", figures.approvedHistory(ind.id(), u.id(), period, year).stream()
                 .filter(h -> (int) h[0] == year - 1).map(h -> h[1]).findFirst()
                 .orElse(year - 1 == ind.baseYear() ? ind.baseValue() : null));
@@ -215,6 +226,22 @@ class ReportingController {
                 default -> "已退回";
             });
         } catch (ReportingException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/reporting/figures/" + id;
+    }
+
+    @PostMapping("/reporting/figures/{id}/evidence")
+    String uploadEvidence(@PathVariable long id, @RequestParam("file") MultipartFile file,
+                          Authentication auth, RedirectAttributes flash) throws java.io.IOException {
+        Actor a = access.actor(auth);
+        try {
+            EvidenceService.Evidence e = evidence.upload(a, id, file.getOriginalFilename(), file.getBytes());
+            flash.addFlashAttribute("message", "佐证材料“" + e.fileName() + "”已上传");
+        } catch (ReportingException e) {
+            if (e.status() == 403 || e.status() == 404) {
+                throw e;
+            }
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/reporting/figures/" + id;

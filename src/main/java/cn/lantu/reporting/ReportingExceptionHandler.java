@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** Refused reporting actions as JSON: {error, problems}, with 403, 404, 409, 413 or 422. */
-@RestControllerAdvice(assignableTypes = {FigureApiController.class, ExcelController.class})
+@RestControllerAdvice(assignableTypes = {FigureApiController.class, ExcelController.class, EvidenceController.class,
+        TownBreakdownController.class})
 class ReportingExceptionHandler {
 
     @ExceptionHandler(ReportingException.class)

@@ -71,6 +71,21 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
+    /** A multipart/form-data POST with one file part. */
+    public HttpResponse<String> postMultipart(String path, String field, String fileName, String contentType,
+                                              byte[] bytes) {
+        String boundary = "lantu" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + bytes.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(bytes, 0, body, head.length, bytes.length);
+        System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     public int status(String path) {
         return get(path).statusCode();
     }
