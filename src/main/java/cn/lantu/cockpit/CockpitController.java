@@ -22,7 +22,6 @@ import cn.lantu.monitoring.PlanAssessment;
 import cn.lantu.monitoring.PlanAssessmentService;
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanLookup;
-import cn.lantu.project.ProjectRepository;
 import cn.lantu.project.ProjectService;
 import cn.lantu.project.Signal;
 import cn.lantu.task.Task;
@@ -42,18 +41,16 @@ public class CockpitController {
 
     private final PlanLookup lookup;
     private final PlanAssessmentService assessments;
-    private final ProjectRepository projects;
     private final JdbcClient jdbc;
     private final ProjectService projectService;
     private final TaskService tasks;
 
-    public CockpitController(PlanLookup lookup, PlanAssessmentService assessments, ProjectRepository projects,
+    public CockpitController(PlanLookup lookup, PlanAssessmentService assessments,
                              JdbcClient jdbc, ProjectService projectService, TaskService tasks) {
         this.projectService = projectService;
         this.tasks = tasks;
         this.lookup = lookup;
         this.assessments = assessments;
-        this.projects = projects;
         this.jdbc = jdbc;
     }
 
@@ -69,7 +66,7 @@ public class CockpitController {
                           String sentence, String bindingSentence, List<IndicatorAssessment> binding,
                           List<IndicatorAssessment> red, List<IndicatorAssessment> yellow,
                           List<DepartmentScore> departments, List<WorkItem> redWork, List<WorkItem> yellowWork,
-                          ProjectService.Portfolio portfolio) {}
+                          ProjectService.Portfolio portfolio, List<cn.lantu.assessment.Finding> findings) {}
 
     private static java.time.LocalDate asOf(int year) {
         java.time.LocalDate today = java.time.LocalDate.now();
@@ -106,7 +103,7 @@ public class CockpitController {
         }
         return new Cockpit(plan.code(), year, pa.demo(), pa.summary().itemCount(), pa.summary().counts(),
                 pa.summary().sentence(), pa.summary().bindingSentence(), binding, red, yellow,
-                departments(plan, year, pa, taskRows), redWork, yellowWork, portfolio);
+                departments(plan, year, pa, taskRows), redWork, yellowWork, portfolio, pa.findings());
     }
 
     /**
@@ -161,7 +158,6 @@ public class CockpitController {
         List<Map<String, Object>> counts = new ArrayList<>();
         c.counts().forEach((s, n) -> counts.add(Map.of("label", s.label(), "count", n)));
         Map<String, Object> investment = new LinkedHashMap<>();
-        var domains = projects.domains(p.id());
         var views = c.portfolio().domains();
         investment.put("unit", "%");
         investment.put("categories", views.stream().map(d -> d.domain().name()).toList());
@@ -173,8 +169,7 @@ public class CockpitController {
         model.addAttribute("years", IntStream.rangeClosed(p.periodStart(), p.periodEnd()).boxed().toList());
         model.addAttribute("countsJson", JSON.writeValueAsString(counts));
         model.addAttribute("investmentJson", JSON.writeValueAsString(investment));
-        model.addAttribute("domains", domains);
-        model.addAttribute("findings", assessments.findings(p));
+        model.addAttribute("findings", c.findings());
         model.addAttribute("screen", "screen".equals(display));
         return "cockpit/cockpit";
     }

@@ -45,11 +45,6 @@ public class IndicatorRepository {
         return jdbc.sql("SELECT * FROM indicator WHERE id = ?").param(id).query(this::map).optional();
     }
 
-    public List<Indicator> findByOutlineKeyPrefix(long planId, String keyPrefix) {
-        return jdbc.sql("SELECT * FROM indicator WHERE plan_id = ? AND (outline_key = ? OR outline_key LIKE ?)" + ORDER)
-                .params(planId, keyPrefix, keyPrefix + ".%").query(this::map).list();
-    }
-
     /** Publishes an indicator on the public portal, or withdraws it. */
     public void setPublished(long id, boolean published) {
         jdbc.sql("UPDATE indicator SET published = ? WHERE id = ?").params(published, id).update();

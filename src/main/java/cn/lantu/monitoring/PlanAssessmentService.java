@@ -102,15 +102,10 @@ public class PlanAssessmentService {
                     .orElse("未分工");
             rows.add(new IndicatorAssessment(i, a, lead, override));
             rolled.add(new RolledItem(i.code(), i.tableNumber(), i.category().label(), i.attribute(), lead, a,
-                    i.subItem() != null ? i.name() : i.name()));
+                    i.name()));
         }
         PlanSummary summary = PlanSummary.of(rolled);
         return new PlanAssessment(plan, year, demo, rows, summary, findings(plan, all, config));
-    }
-
-    public Assessment assessOne(Plan plan, Indicator indicator, int year) {
-        return assess(plan, year).indicators().stream().filter(a -> a.indicator().code().equals(indicator.code()))
-                .findFirst().orElseThrow().assessment();
     }
 
     /** The indicator's yearly path for its chart, from approved figures. */

@@ -61,12 +61,16 @@ public class PortalController {
     }
 
     private OpenData data(Plan p, String code) {
-        PlanAssessment pa = assessments.assess(p, assessments.defaultYear(p));
-        IndicatorAssessment a = published(pa).stream().filter(x -> x.indicator().code().equals(code)).findFirst()
+        return published(p).stream().filter(d -> d.indicator().code().equals(code)).findFirst()
                 .orElseThrow(() -> new NotFoundException("未公开或不存在的指标: " + code));
+    }
+
+    /** The open data of every published indicator, from one assessment and one read of the approved figures. */
+    private List<OpenData> published(Plan p) {
+        PlanAssessment pa = assessments.assess(p, assessments.defaultYear(p));
         Map<String, List<Observation>> obs = observations.approved(p.id(), assessments.demo(), null);
-        return new OpenData(p.name(), a.indicator(), obs.getOrDefault(code, List.of()), a.assessment(),
-                assessments.demo());
+        return published(pa).stream().map(a -> new OpenData(p.name(), a.indicator(),
+                obs.getOrDefault(a.indicator().code(), List.of()), a.assessment(), assessments.demo())).toList();
     }
 
     @GetMapping("/public/plans/{planCode}")
@@ -112,9 +116,7 @@ public class PortalController {
     @GetMapping("/public/plans/{planCode}/open-data.zip")
     ResponseEntity<byte[]> zip(@PathVariable String planCode) {
         Plan p = lookup.require(planCode);
-        PlanAssessment pa = assessments.assess(p, assessments.defaultYear(p));
-        List<OpenData> all = published(pa).stream().map(a -> data(p, a.indicator().code())).toList();
-        return file(OpenData.zip(all), p.code() + "-open-data.zip", MediaType.parseMediaType("application/zip"));
+        return file(OpenData.zip(published(p)), p.code() + "-open-data.zip", MediaType.parseMediaType("application/zip"));
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, String name, MediaType type) {
