@@ -44,9 +44,12 @@ public class CockpitController {
     private final JdbcClient jdbc;
     private final ProjectService projectService;
     private final TaskService tasks;
+    private final CockpitSnapshots snapshots;
 
     public CockpitController(PlanLookup lookup, PlanAssessmentService assessments,
-                             JdbcClient jdbc, ProjectService projectService, TaskService tasks) {
+                             JdbcClient jdbc, ProjectService projectService, TaskService tasks,
+                             CockpitSnapshots snapshots) {
+        this.snapshots = snapshots;
         this.projectService = projectService;
         this.tasks = tasks;
         this.lookup = lookup;
@@ -153,8 +156,10 @@ public class CockpitController {
     String page(@PathVariable String plan, @RequestParam(required = false) Integer year,
                 @RequestParam(required = false) String display, Model model) {
         Plan p = lookup.require(plan);
-        int y = year == null ? assessments.defaultYear(p) : Math.min(Math.max(year, p.periodStart()), p.periodEnd());
-        Cockpit c = cockpit(p, y);
+        long version = snapshots.version(p.id());
+        int y = year == null ? snapshots.defaultYear(p.id(), version, () -> assessments.defaultYear(p))
+                : Math.min(Math.max(year, p.periodStart()), p.periodEnd());
+        Cockpit c = snapshots.cockpit(p.id(), y, version, () -> cockpit(p, y), CockpitController::json);
         List<Map<String, Object>> counts = new ArrayList<>();
         c.counts().forEach((s, n) -> counts.add(Map.of("label", s.label(), "count", n)));
         Map<String, Object> investment = new LinkedHashMap<>();
@@ -174,12 +179,23 @@ public class CockpitController {
         return "cockpit/cockpit";
     }
 
-    @GetMapping("/api/v1/plans/{plan}/cockpit")
+    @GetMapping(value = "/api/v1/plans/{plan}/cockpit", produces = "application/json")
     @ResponseBody
-    @Operation(summary = "The cockpit's figures for a year (status counts over the 26 items, red and yellow lists)")
-    public Map<String, Object> api(@PathVariable String plan, @RequestParam(required = false) Integer year) {
+    @Operation(summary = "The cockpit's figures for a year (status counts over the 26 items, red and yellow lists)",
+            description = "Read from the stored cockpit of the plan's current data version; computed and stored when "
+                    + "the plan's data changed since.")
+    public org.springframework.http.ResponseEntity<byte[]> api(@PathVariable String plan,
+                                                               @RequestParam(required = false) Integer year) {
         Plan p = lookup.require(plan);
-        Cockpit c = cockpit(p, year == null ? assessments.defaultYear(p) : year);
+        long version = snapshots.version(p.id());
+        int y = year == null ? snapshots.defaultYear(p.id(), version, () -> assessments.defaultYear(p)) : year;
+        byte[] body = snapshots.json(p.id(), y, version, () -> cockpit(p, y), CockpitController::json);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** The cockpit's JSON form (the API's body). */
+    static byte[] json(Cockpit c) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("plan", c.plan());
         out.put("year", c.year());
@@ -192,6 +208,6 @@ public class CockpitController {
         out.put("departments", c.departments());
         out.put("redWork", c.redWork());
         out.put("yellowWork", c.yellowWork());
-        return out;
+        return JSON.writeValueAsBytes(out);
     }
 }

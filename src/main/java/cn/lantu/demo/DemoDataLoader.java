@@ -101,6 +101,7 @@ public class DemoDataLoader implements ApplicationRunner {
                 count++;
             }
         }
+        jdbc.sql("UPDATE plan SET data_version = data_version + 1 WHERE id = ?").param(plan.id()).update();
         log.warn("DEMO MODE: loaded {} synthetic figures (演示数据) into plan {}", count, plan.code());
         return count;
     }

@@ -31,6 +31,16 @@ public class IndicatorRepository {
         return jdbc.sql("SELECT * FROM indicator WHERE plan_id = ?" + ORDER).param(planId).query(this::map).list();
     }
 
+    /** The indicators of the plans with ids in {@code [fromPlan, toPlan]}, grouped by plan (bulk reassessment). */
+    public java.util.Map<Long, List<Indicator>> findByPlans(long fromPlan, long toPlan) {
+        java.util.Map<Long, List<Indicator>> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT * FROM indicator WHERE plan_id BETWEEN ? AND ? ORDER BY plan_id, "
+                        + "CASE WHEN table_row IS NULL THEN 1 ELSE 0 END, table_row, code")
+                .params(fromPlan, toPlan).query(this::map).list()
+                .forEach(i -> out.computeIfAbsent(i.planId(), k -> new java.util.ArrayList<>()).add(i));
+        return out;
+    }
+
     public List<Indicator> findTableRows(long planId) {
         return jdbc.sql("SELECT * FROM indicator WHERE plan_id = ? AND table_number IS NOT NULL" + ORDER)
                 .param(planId).query(this::map).list();

@@ -49,6 +49,38 @@ public class ObservationRepository {
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
+    /**
+     * Current observations of the plans with ids in {@code [fromPlan, toPlan]} (plan id, then code), read in one
+     * forward-only query: every APPROVED revision of the city-wide yearly figures in key order, keeping the last
+     * version of each figure. Used by the bulk reassessment, which walks the plans in id ranges.
+     */
+    public Map<Long, Map<String, List<Observation>>> approved(long fromPlan, long toPlan, boolean demo) {
+        Map<Long, Map<String, List<Observation>>> out = new java.util.HashMap<>();
+        long[] lastFigure = {-1};
+        jdbc.sql("""
+                SELECT i.plan_id, i.code, f.id, f.report_year, r.num_value, r.estimate, r.verdict
+                FROM figure f
+                JOIN indicator i ON i.id = f.indicator_id
+                JOIN org_unit o ON o.id = f.org_unit_id AND o.unit_type = 'CITY'
+                JOIN figure_revision r ON r.figure_id = f.id AND r.state = 'APPROVED'
+                WHERE i.plan_id BETWEEN ? AND ? AND f.demo = ? AND f.period = 'Y'
+                ORDER BY i.plan_id, i.code, f.report_year, f.id, r.version
+                """).params(fromPlan, toPlan, demo).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    long figure = rs.getLong(3);
+                    Observation o = new Observation(rs.getInt(4), rs.getObject(5, Double.class), rs.getBoolean(6),
+                            rs.getString(7) == null ? null : Verdict.valueOf(rs.getString(7)));
+                    List<Observation> list = out.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>())
+                            .computeIfAbsent(rs.getString(2), k -> new java.util.ArrayList<>());
+                    if (figure == lastFigure[0]) {
+                        list.set(list.size() - 1, o); // a later approved version of the same figure
+                    } else {
+                        list.add(o);
+                    }
+                    lastFigure[0] = figure;
+                });
+        return out;
+    }
+
     /** The latest year with any approved figure, or null. */
     public Integer latestYear(long planId, boolean demo) {
         return jdbc.sql("""

@@ -3,6 +3,7 @@ package cn.lantu.monitoring;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,35 +78,84 @@ public class PlanAssessmentService {
     /** The assessment as the approved data stood at {@code asOf} (null: now). */
     public PlanAssessment assess(Plan plan, int year, Instant asOf) {
         Map<String, Object> config = config(plan);
-        AssessmentEngine engine = new AssessmentEngine(thresholds(config));
         List<Indicator> all = indicators.findByPlan(plan.id());
-        Map<String, List<Observation>> obs = observations.approved(plan.id(), demo, asOf);
-        Map<String, StatusOverrideRepository.Stored> stored = overrides.forYear(plan.id(), year);
-        Map<Long, List<Responsibility>> resp = org.responsibilitiesOfPlan(plan.id());
-        Map<String, Map<Integer, Double>> annual = targets.annualTargets(plan.id());
-        Map<String, TargetRepository.Revision> revised = targets.revisionsInForce(plan.id());
+        Inputs in = new Inputs(plan, all, observations.approved(plan.id(), demo, asOf), overrides.forYear(plan.id(), year),
+                org.responsibilitiesOfPlan(plan.id()), targets.annualTargets(plan.id()),
+                targets.revisionsInForce(plan.id()));
+        return compute(in, year, findings(plan, all, config));
+    }
 
+    /**
+     * Assesses the plans with ids in {@code [fromPlan, toPlan]} (given in {@code plans}) from approved figures as
+     * they stand now, reading each kind of input for the whole range in one query (seven queries for the range
+     * instead of seven per plan). {@code year} null: each plan's latest year with approved yearly figures. The
+     * feasibility findings are not computed here (the bulk reassessment stores indicator results only).
+     */
+    public List<PlanAssessment> assessRange(List<Plan> plans, long fromPlan, long toPlan, Integer year) {
+        Map<Long, List<Indicator>> ind = indicators.findByPlans(fromPlan, toPlan);
+        Map<Long, Map<String, List<Observation>>> obs = observations.approved(fromPlan, toPlan, demo);
+        Map<Long, List<Responsibility>> resp = org.responsibilitiesOfPlans(fromPlan, toPlan);
+        Map<Long, Map<String, Map<Integer, Double>>> annual = targets.annualTargets(fromPlan, toPlan);
+        Map<Long, Map<String, TargetRepository.Revision>> revised = targets.revisionsInForce(fromPlan, toPlan);
+        Map<Integer, Map<Long, Map<String, StatusOverrideRepository.Stored>>> overridesByYear = new HashMap<>();
+        List<PlanAssessment> out = new ArrayList<>(plans.size());
+        for (Plan plan : plans) {
+            Map<String, List<Observation>> own = obs.getOrDefault(plan.id(), Map.of());
+            int y = year != null ? year : defaultYear(plan, own);
+            Map<String, StatusOverrideRepository.Stored> ov = overridesByYear
+                    .computeIfAbsent(y, k -> overrides.forYear(fromPlan, toPlan, k)).getOrDefault(plan.id(), Map.of());
+            Inputs in = new Inputs(plan, ind.getOrDefault(plan.id(), List.of()), own, ov, resp,
+                    annual.getOrDefault(plan.id(), Map.of()), revised.getOrDefault(plan.id(), Map.of()));
+            out.add(compute(in, y, List.of()));
+        }
+        return out;
+    }
+
+    /** The latest year with an approved yearly figure within the plan period, else the plan's default. */
+    private int defaultYear(Plan plan, Map<String, List<Observation>> obs) {
+        int latest = Integer.MIN_VALUE;
+        for (List<Observation> list : obs.values()) {
+            for (Observation o : list) {
+                latest = Math.max(latest, o.year());
+            }
+        }
+        if (latest == Integer.MIN_VALUE) {
+            int lastFull = LocalDate.now().getYear() - 1;
+            return Math.min(Math.max(lastFull, plan.periodStart()), plan.periodEnd());
+        }
+        return Math.min(Math.max(latest, plan.periodStart()), plan.periodEnd());
+    }
+
+    /** Everything one plan's assessment is computed from. */
+    private record Inputs(Plan plan, List<Indicator> indicators, Map<String, List<Observation>> observations,
+                          Map<String, StatusOverrideRepository.Stored> overrides,
+                          Map<Long, List<Responsibility>> responsibilities, Map<String, Map<Integer, Double>> annual,
+                          Map<String, TargetRepository.Revision> revised) {}
+
+    private PlanAssessment compute(Inputs in, int year, List<Finding> findings) {
+        Plan plan = in.plan();
+        AssessmentEngine engine = new AssessmentEngine(thresholds(config(plan)));
         List<IndicatorAssessment> rows = new ArrayList<>();
         List<RolledItem> rolled = new ArrayList<>();
-        for (Indicator i : all) {
-            List<Observation> own = obs.getOrDefault(i.code(), List.of());
-            List<Observation> related = i.relatedCode() == null ? List.of() : obs.getOrDefault(i.relatedCode(), List.of());
-            Assessment a = engine.assess(IndicatorSpecs.of(i, plan.periodStart(), annual.get(i.code()),
-                    revised.get(i.code())), own, related, year);
+        for (Indicator i : in.indicators()) {
+            List<Observation> own = in.observations().getOrDefault(i.code(), List.of());
+            List<Observation> related = i.relatedCode() == null ? List.of()
+                    : in.observations().getOrDefault(i.relatedCode(), List.of());
+            Assessment a = engine.assess(IndicatorSpecs.of(i, plan.periodStart(), in.annual().get(i.code()),
+                    in.revised().get(i.code())), own, related, year);
             StatusOverride override = null;
-            if (stored.containsKey(i.code())) {
-                override = StatusOverrideRepository.combine(a.status(), stored.get(i.code()));
+            if (in.overrides().containsKey(i.code())) {
+                override = StatusOverrideRepository.combine(a.status(), in.overrides().get(i.code()));
                 a = a.withOverride(override, i.attribute());
             }
-            String lead = resp.getOrDefault(i.id(), List.of()).stream()
+            String lead = in.responsibilities().getOrDefault(i.id(), List.of()).stream()
                     .filter(r -> r.role() == Responsibility.Role.LEAD).map(Responsibility::orgName).findFirst()
                     .orElse("未分工");
             rows.add(new IndicatorAssessment(i, a, lead, override));
             rolled.add(new RolledItem(i.code(), i.tableNumber(), i.category().label(), i.attribute(), lead, a,
                     i.name()));
         }
-        PlanSummary summary = PlanSummary.of(rolled);
-        return new PlanAssessment(plan, year, demo, rows, summary, findings(plan, all, config));
+        return new PlanAssessment(plan, year, demo, rows, PlanSummary.of(rolled), findings);
     }
 
     /** The indicator's yearly path for its chart, from approved figures. */

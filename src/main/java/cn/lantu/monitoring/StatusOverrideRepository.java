@@ -19,9 +19,11 @@ public class StatusOverrideRepository {
     public record Stored(Status status, String reason, String by) {}
 
     private final JdbcClient jdbc;
+    private final cn.lantu.plan.PlanChanges changes;
 
-    public StatusOverrideRepository(JdbcClient jdbc) {
+    public StatusOverrideRepository(JdbcClient jdbc, cn.lantu.plan.PlanChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     public Map<String, Stored> forYear(long planId, int year) {
@@ -34,6 +36,19 @@ public class StatusOverrideRepository {
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** Overrides of the plans with ids in {@code [fromPlan, toPlan]} for a year: plan id, then code. */
+    public Map<Long, Map<String, Stored>> forYear(long fromPlan, long toPlan, int year) {
+        Map<Long, Map<String, Stored>> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT i.plan_id, i.code, s.status, s.reason, s.decided_by FROM status_override s
+                JOIN indicator i ON i.id = s.indicator_id WHERE i.plan_id BETWEEN ? AND ? AND s.report_year = ?
+                """).params(fromPlan, toPlan, year)
+                .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>()).put(rs.getString(2),
+                        new Stored(Status.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5))))
+                .list();
+        return out;
+    }
+
     public void save(long indicatorId, int year, Status status, String reason, String by) {
         jdbc.sql("DELETE FROM status_override WHERE indicator_id = ? AND report_year = ?").params(indicatorId, year)
                 .update();
@@ -41,6 +56,7 @@ public class StatusOverrideRepository {
                 INSERT INTO status_override (indicator_id, report_year, status, reason, decided_by, decided_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """).params(indicatorId, year, status.name(), reason, by, Timestamp.from(Instant.now())).update();
+        changes.touchByIndicator(indicatorId);
     }
 
     static StatusOverride combine(Status computed, Stored stored) {

@@ -92,6 +92,15 @@ public class OrgRepository {
                 .collect(Collectors.groupingBy(Responsibility::indicatorId));
     }
 
+    /** Responsibilities of the plans with ids in {@code [fromPlan, toPlan]}, keyed by indicator id. */
+    public Map<Long, List<Responsibility>> responsibilitiesOfPlans(long fromPlan, long toPlan) {
+        return jdbc.sql("""
+                SELECT r.*, o.code AS org_code, o.name AS org_name FROM responsibility r
+                JOIN org_unit o ON o.id = r.org_unit_id WHERE o.plan_id BETWEEN ? AND ? ORDER BY r.role DESC, o.ordinal
+                """).params(fromPlan, toPlan).query(OrgRepository::mapResponsibility).list().stream()
+                .collect(Collectors.groupingBy(Responsibility::indicatorId));
+    }
+
     private OrgUnit map(ResultSet rs, int row) throws SQLException {
         return new OrgUnit(rs.getLong("id"), rs.getLong("plan_id"), rs.getString("code"), rs.getString("name"),
                 rs.getString("short_name"), OrgUnit.Type.valueOf(rs.getString("unit_type")), rs.getString("subtype"),

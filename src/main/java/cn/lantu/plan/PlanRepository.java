@@ -13,6 +13,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PlanRepository {
 
+    /** Every column a {@link Plan} needs; the outline text ({@code outline_source}, ~50 KB) is read separately. */
+    private static final String PLAN = """
+            SELECT id, code, name, short_name, region_name, region_code, region_level, parent_region_code,
+                   parent_region_name, period_start, period_end, base_year, status, version, issuer, document_number,
+                   issued_on, outline_title, checks_json, package_checksum, loaded_at FROM plan""";
+
     private final JdbcClient jdbc;
 
     public PlanRepository(JdbcClient jdbc) {
@@ -20,15 +26,30 @@ public class PlanRepository {
     }
 
     public List<Plan> findAll() {
-        return jdbc.sql("SELECT * FROM plan ORDER BY id").query(PlanRepository::map).list();
+        return jdbc.sql(PLAN + " ORDER BY id").query(PlanRepository::map).list();
+    }
+
+    /** The plans with ids in {@code [from, to]}, in id order. */
+    public List<Plan> findByIdRange(long from, long to) {
+        return jdbc.sql(PLAN + " WHERE id BETWEEN ? AND ? ORDER BY id").params(from, to).query(PlanRepository::map)
+                .list();
     }
 
     public Optional<Plan> findByCode(String code) {
-        return jdbc.sql("SELECT * FROM plan WHERE code = ?").param(code).query(PlanRepository::map).optional();
+        return jdbc.sql(PLAN + " WHERE code = ?").param(code).query(PlanRepository::map).optional();
     }
 
     public Optional<Plan> findById(long id) {
-        return jdbc.sql("SELECT * FROM plan WHERE id = ?").param(id).query(PlanRepository::map).optional();
+        return jdbc.sql(PLAN + " WHERE id = ?").param(id).query(PlanRepository::map).optional();
+    }
+
+    /**
+     * The plan's data version: a counter raised by {@link PlanChanges} on every change that can alter its
+     * assessment or cockpit (figures, overrides, targets, tasks, projects, responsibilities). Stored results
+     * computed at an older version are stale.
+     */
+    public long dataVersion(long planId) {
+        return jdbc.sql("SELECT data_version FROM plan WHERE id = ?").param(planId).query(Long.class).single();
     }
 
     /** Finds a plan by numeric id or by code, as used in URLs. */

@@ -18,14 +18,18 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.lantu.plan.PlanChanges;
+
 /** Plain SQL access to the project portfolio. */
 @Repository
 public class ProjectRepository {
 
     private final JdbcClient jdbc;
+    private final PlanChanges changes;
 
-    public ProjectRepository(JdbcClient jdbc) {
+    public ProjectRepository(JdbcClient jdbc, PlanChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     public long insertDomain(ProjectDomain d) {
@@ -177,12 +181,14 @@ public class ProjectRepository {
                 f.note(), nextOrdinal(planId), f.ownerUnit(), f.deptId(), f.projectType(), f.totalAmount(),
                 f.periodAmount(), sqlDate(f.startOn()), sqlDate(f.finishOn()), by, Timestamp.from(Instant.now()))
                 .update();
-        return idByCode(planId, code).orElseThrow();
+        var result = idByCode(planId, code).orElseThrow();
+        changes.touch(planId);
+        return result;
     }
 
     /** Updates the registry fields if the version matches; returns false on a concurrent change. */
     public boolean updateRegistry(long id, int expectedVersion, RegistryFields f, String by) {
-        return jdbc.sql("""
+        var result = jdbc.sql("""
                 UPDATE project SET name = ?, domain_id = ?, stage_label = ?, stage = ?, confirmed = ?, owner_unit = ?,
                   dept_id = ?, project_type = ?, total_amount = ?, period_amount = ?, start_on = ?, finish_on = ?,
                   note = COALESCE(?, note), version = version + 1, updated_by = ?, updated_at = ?
@@ -190,11 +196,14 @@ public class ProjectRepository {
                 """).params(f.name(), f.domainId(), f.stageLabel(), f.stage().name(), f.confirmed(), f.ownerUnit(),
                 f.deptId(), f.projectType(), f.totalAmount(), f.periodAmount(), sqlDate(f.startOn()),
                 sqlDate(f.finishOn()), f.note(), by, Timestamp.from(Instant.now()), id, expectedVersion).update() == 1;
+        changes.touchByProject(id);
+        return result;
     }
 
     public void setStage(long id, Project.Stage stage, String by) {
         jdbc.sql("UPDATE project SET stage = ?, version = version + 1, updated_by = ?, updated_at = ? WHERE id = ?")
                 .params(stage.name(), by, Timestamp.from(Instant.now()), id).update();
+        changes.touchByProject(id);
     }
 
     public void setTowns(long projectId, List<Long> townIds) {
@@ -202,6 +211,7 @@ public class ProjectRepository {
         for (Long t : townIds) {
             jdbc.sql("INSERT INTO project_town (project_id, town_id) VALUES (?, ?)").params(projectId, t).update();
         }
+        changes.touchByProject(projectId);
     }
 
     public void setYearPlans(long projectId, Map<Integer, Double> amounts) {
@@ -212,6 +222,7 @@ public class ProjectRepository {
                         .params(projectId, y, a).update();
             }
         });
+        changes.touchByProject(projectId);
     }
 
     public void setMilestone(long projectId, ProjectDetail.MilestoneKind kind, LocalDate planned, LocalDate actual) {
@@ -221,6 +232,7 @@ public class ProjectRepository {
             jdbc.sql("INSERT INTO project_milestone (project_id, kind, planned_on, actual_on) VALUES (?, ?, ?, ?)")
                     .params(projectId, kind.name(), sqlDate(planned), sqlDate(actual)).update();
         }
+        changes.touchByProject(projectId);
     }
 
     public long addBlocker(long projectId, ProjectDetail.Factor factor, String status, String owner, String note,
@@ -229,13 +241,16 @@ public class ProjectRepository {
                 INSERT INTO project_blocker (project_id, factor, status, owner, note, updated_by, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""").params(projectId, factor.name(), status, owner, note, by,
                 Timestamp.from(Instant.now())).update();
-        return jdbc.sql("SELECT MAX(id) FROM project_blocker WHERE project_id = ?").param(projectId)
+        var result = jdbc.sql("SELECT MAX(id) FROM project_blocker WHERE project_id = ?").param(projectId)
                 .query(Long.class).single();
+        changes.touchByProject(projectId);
+        return result;
     }
 
     public void updateBlocker(long blockerId, String status, String note, String by) {
         jdbc.sql("UPDATE project_blocker SET status = ?, note = COALESCE(?, note), updated_by = ?, updated_at = ? "
                 + "WHERE id = ?").params(status, note, by, Timestamp.from(Instant.now()), blockerId).update();
+        changes.touchByProjectBlocker(blockerId);
     }
 
     // ------------------------------------------------------------------ investment reports
@@ -279,17 +294,21 @@ public class ProjectRepository {
                   updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""")
                 .params(projectId, year, period, amount, stage == null ? null : stage.name(), note, state.name(), by,
                         Timestamp.from(Instant.now())).update();
-        return report(projectId, year, period).orElseThrow().id();
+        var result = report(projectId, year, period).orElseThrow().id();
+        changes.touchByProject(projectId);
+        return result;
     }
 
     /** Writes new content and state if the version matches; returns false on a concurrent change. */
     public boolean updateReport(long id, int expectedVersion, double amount, Project.Stage stage, String note,
                                 ReportState state, String by) {
-        return jdbc.sql("""
+        var result = jdbc.sql("""
                 UPDATE project_report SET amount = ?, stage = ?, note = ?, state = ?, version = version + 1,
                   updated_by = ?, updated_at = ? WHERE id = ? AND version = ?""")
                 .params(amount, stage == null ? null : stage.name(), note, state.name(), by,
                         Timestamp.from(Instant.now()), id, expectedVersion).update() == 1;
+        changes.touchByProjectReport(id);
+        return result;
     }
 
     public void insertReportRevision(InvestmentReport r, String reason) {

@@ -24,9 +24,11 @@ class FigureRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final cn.lantu.plan.PlanChanges changes;
 
-    FigureRepository(JdbcClient jdbc) {
+    FigureRepository(JdbcClient jdbc, cn.lantu.plan.PlanChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     Optional<Figure> find(long id) {
@@ -66,7 +68,9 @@ class FigureRepository {
         return id;
     }
 
-    /** Optimistic update; throws a conflict when someone else changed the figure since {@code expectedVersion}. */
+    /** Optimistic update; throws a conflict when someone else changed the figure since {@code expectedVersion
+        changes.touchByFigure(figureId);
+    }. */
     void update(Figure f, int expectedVersion, Double value, String verdict, boolean estimate, FigureState state,
                 String note, String source, String explanation, String returnComment, String by, String reason) {
         Timestamp now = Timestamp.from(Instant.now());

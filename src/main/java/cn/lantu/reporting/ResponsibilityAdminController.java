@@ -36,9 +36,11 @@ class ResponsibilityAdminController {
     private final OrgRepository org;
     private final AuditLog audit;
     private final ReportingPeriods periods;
+    private final cn.lantu.plan.PlanChanges changes;
 
     ResponsibilityAdminController(JdbcClient jdbc, PlanRepository plans, OrgRepository org, AuditLog audit,
-                                  ReportingPeriods periods) {
+                                  ReportingPeriods periods, cn.lantu.plan.PlanChanges changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
         this.plans = plans;
         this.org = org;
@@ -88,6 +90,7 @@ class ResponsibilityAdminController {
             flash.addFlashAttribute("error", "该单位已对此指标承担职责");
             return "redirect:/admin/responsibilities";
         }
+        changes.touchByIndicator(((Number) before.get("indicator_id")).longValue());
         audit.record(auth.getName(), "RESPONSIBILITY_UPDATE", "responsibility:" + id,
                 before + " → org_unit_id=" + orgUnitId + " role=" + role + " frequency=" + frequency
                         + " town_breakdown=" + townBreakdown);
@@ -102,6 +105,7 @@ class ResponsibilityAdminController {
             jdbc.sql("""
                     INSERT INTO responsibility (indicator_id, org_unit_id, role, frequency, town_breakdown, is_default)
                     VALUES (?, ?, 'COOPERATE', 'ANNUAL', 'NONE', FALSE)""").params(indicatorId, orgUnitId).update();
+            changes.touchByIndicator(indicatorId);
             audit.record(auth.getName(), "RESPONSIBILITY_ADD", "indicator:" + indicatorId, "cooperate org_unit_id=" + orgUnitId);
             flash.addFlashAttribute("message", "已添加配合单位");
         } catch (org.springframework.dao.DataIntegrityViolationException e) {

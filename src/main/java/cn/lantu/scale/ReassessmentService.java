@@ -3,7 +3,9 @@ package cn.lantu.scale;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +32,13 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Recomputes the assessment of every plan and stores it in {@code assessment_result} for fast reads (cockpit,
- * province roll-up). Plans are streamed from the database (fetch size 100) and handed to a pool of
- * {@code lantu.scale.reassess-threads} workers (default: the number of cores) through a bounded queue; each worker
- * reads only its plan's approved figures, so memory holds a few plans' figures at a time, never the whole set.
+ * province roll-up). Plan ids are streamed from the database and cut into ranges of {@code lantu.scale.chunk}
+ * consecutive plans (default 64); each range is one job for a pool of {@code lantu.scale.reassess-threads} workers
+ * (default: the number of cores) behind a bounded queue. A job reads every input of its range in one query per
+ * kind (indicators, approved figures, responsibilities, yearly targets, target revisions, overrides), assesses the
+ * plans and replaces their stored results in one transaction. Memory holds a few ranges' figures at a time, never
+ * the whole set. Each plan's results remember the data version they were computed at ({@code assessment_run}), so
+ * a reader knows when they are stale.
  */
 @Service
 public class ReassessmentService {
@@ -45,18 +51,21 @@ public class ReassessmentService {
     private final JdbcTemplate streaming;
     private final TransactionTemplate tx;
     private final int threads;
+    private final int chunk;
     private final Timer timer;
 
     public ReassessmentService(PlanRepository plans, PlanAssessmentService assessments, JdbcClient jdbc,
                                DataSource dataSource, TransactionTemplate tx, MeterRegistry meters,
-                               @Value("${lantu.scale.reassess-threads:0}") int threads) {
+                               @Value("${lantu.scale.reassess-threads:0}") int threads,
+                               @Value("${lantu.scale.chunk:64}") int chunk) {
         this.plans = plans;
         this.assessments = assessments;
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(100);
+        this.streaming.setFetchSize(1000);
         this.tx = tx;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.chunk = Math.max(1, chunk);
         this.timer = Timer.builder("lantu.reassessment.duration").description("Duration of a full reassessment")
                 .register(meters);
     }
@@ -69,26 +78,37 @@ public class ReassessmentService {
     public record Summary(int plans, long results, long millis, int threads) {}
 
     /**
-     * Reassesses every plan for {@code year} (null: each plan's default year) and stores the results.
+     * Reassesses every plan for {@code year} (null: each plan's latest year with approved figures) and stores the
+     * results.
      */
     public Summary reassessAll(Integer year) {
         long t0 = System.nanoTime();
         AtomicLong results = new AtomicLong();
         AtomicLong count = new AtomicLong();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(threads * 2), new ThreadPoolExecutor.CallerRunsPolicy());
+                new ArrayBlockingQueue<>(threads), new ThreadPoolExecutor.CallerRunsPolicy());
         List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
         try (Stream<Long> ids = streaming.queryForStream("SELECT id FROM plan ORDER BY id", (rs, n) -> rs.getLong(1))) {
-            ids.forEach(id -> pool.execute(() -> {
-                try {
-                    Plan plan = plans.findById(id).orElseThrow();
-                    results.addAndGet(reassess(plan, year == null ? assessments.defaultYear(plan) : year));
-                    count.incrementAndGet();
-                } catch (RuntimeException e) {
-                    errors.add(e);
-                    log.warn("reassessment of plan {} failed: {}", id, e.toString());
+            List<Long> range = new ArrayList<>(chunk);
+            java.util.Iterator<Long> it = ids.iterator();
+            while (it.hasNext()) {
+                range.add(it.next());
+                if (range.size() == chunk || !it.hasNext()) {
+                    long from = range.get(0);
+                    long to = range.get(range.size() - 1);
+                    range.clear();
+                    pool.execute(() -> {
+                        try {
+                            int[] done = reassessRange(from, to, year);
+                            count.addAndGet(done[0]);
+                            results.addAndGet(done[1]);
+                        } catch (RuntimeException e) {
+                            errors.add(e);
+                            log.warn("reassessment of plans {}..{} failed: {}", from, to, e.toString());
+                        }
+                    });
                 }
-            }));
+            }
         } finally {
             pool.shutdown();
             try {
@@ -104,23 +124,65 @@ public class ReassessmentService {
         return new Summary((int) count.get(), results.get(), nanos / 1_000_000, threads);
     }
 
+    /** Reassesses the plans with ids in {@code [from, to]}; returns {plans, result rows}. */
+    int[] reassessRange(long from, long to, Integer year) {
+        Map<Long, Long> versions = new HashMap<>();
+        jdbc.sql("SELECT id, data_version FROM plan WHERE id BETWEEN ? AND ?").params(from, to)
+                .query((rs, n) -> versions.put(rs.getLong(1), rs.getLong(2))).list();
+        List<Plan> range = plans.findByIdRange(from, to);
+        List<PlanAssessment> done = assessments.assessRange(range, from, to, year);
+        int rows = store(done, versions);
+        return new int[] {done.size(), rows};
+    }
+
+    /**
+     * Reassesses the given plans for a year in ranges of consecutive ids (plans between them in the same range are
+     * reassessed too, which is harmless). Used by readers that found stale results.
+     */
+    public void reassessPlans(List<Long> ids, int year) {
+        List<Long> sorted = ids.stream().sorted().toList();
+        int start = 0;
+        for (int i = 1; i <= sorted.size(); i++) {
+            boolean cut = i == sorted.size() || i - start == chunk || sorted.get(i) - sorted.get(start) >= 2L * chunk;
+            if (cut && i > start) {
+                reassessRange(sorted.get(start), sorted.get(i - 1), year);
+                start = i;
+            }
+        }
+    }
+
     /** Assesses one plan for one year and replaces its stored results; returns the number of rows stored. */
     public int reassess(Plan plan, int year) {
-        PlanAssessment a = assessments.assess(plan, year);
+        long version = plans.dataVersion(plan.id());
+        return store(List.of(assessments.assess(plan, year)), Map.of(plan.id(), version));
+    }
+
+    /** Replaces the stored results of the assessed plans and years in one transaction. */
+    private int store(List<PlanAssessment> done, Map<Long, Long> versions) {
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> rows = new ArrayList<>();
-        for (IndicatorAssessment ia : a.indicators()) {
-            rows.add(new Object[] {plan.id(), ia.indicator().id(), ia.indicator().code(), year,
-                    ia.assessment().status().name(), ia.assessment().progress(), ia.assessment().scheduleRatio(),
-                    ia.assessment().latestValue(), now});
+        List<Object[]> keys = new ArrayList<>();
+        List<Object[]> runs = new ArrayList<>();
+        for (PlanAssessment a : done) {
+            long planId = a.plan().id();
+            keys.add(new Object[] {planId, a.year()});
+            runs.add(new Object[] {planId, a.year(), versions.getOrDefault(planId, 0L), now});
+            for (IndicatorAssessment ia : a.indicators()) {
+                rows.add(new Object[] {planId, ia.indicator().id(), ia.indicator().code(), a.year(),
+                        ia.assessment().status().name(), ia.assessment().progress(), ia.assessment().scheduleRatio(),
+                        ia.assessment().latestValue(), now});
+            }
         }
         tx.executeWithoutResult(s -> {
-            jdbc.sql("DELETE FROM assessment_result WHERE plan_id = ? AND report_year = ?").params(plan.id(), year)
-                    .update();
+            streaming.batchUpdate("DELETE FROM assessment_result WHERE plan_id = ? AND report_year = ?", keys);
+            streaming.batchUpdate("DELETE FROM assessment_run WHERE plan_id = ? AND report_year = ?", keys);
             streaming.batchUpdate("""
                     INSERT INTO assessment_result (plan_id, indicator_id, indicator_code, report_year, status, progress,
                                                    schedule_ratio, latest_value, computed_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+            streaming.batchUpdate("""
+                    INSERT INTO assessment_run (plan_id, report_year, data_version, computed_at) VALUES (?, ?, ?, ?)""",
+                    runs);
         });
         return rows.size();
     }
@@ -135,14 +197,20 @@ public class ReassessmentService {
                         rs.getTimestamp(9).toInstant())).list();
     }
 
-    /** Stored results, computing and storing them first when the plan has none for the year. */
+    /** Stored results, computing and storing them first when the plan has none for the year or they are stale. */
     public List<StoredResult> storedOrCompute(Plan plan, int year) {
-        List<StoredResult> rows = stored(plan.id(), year);
-        if (rows.isEmpty()) {
+        if (!fresh(plan.id(), year)) {
             reassess(plan, year);
-            rows = stored(plan.id(), year);
         }
-        return rows;
+        return stored(plan.id(), year);
+    }
+
+    /** Whether the stored results of the plan for the year reflect its current data version. */
+    public boolean fresh(long planId, int year) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM assessment_run r JOIN plan p ON p.id = r.plan_id
+                 WHERE r.plan_id = ? AND r.report_year = ? AND r.data_version = p.data_version""")
+                .params(planId, year).query(Integer.class).single() > 0;
     }
 
     private static Double dbl(java.sql.ResultSet rs, int col) throws java.sql.SQLException {

@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,22 +18,21 @@ import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanRepository;
 
 /**
- * The roll-up of a region over the plans of its counties, from the stored assessment results (computed and stored
- * on first use): status counts of each county's headline (Table 1) indicators, the worst-lagging counties per
- * indicator, and the major-project investment completion per county.
+ * The roll-up of a region over the plans of its counties, read from the stored assessment results: status counts of
+ * each county's headline (Table 1) indicators, the worst-lagging counties per indicator, and the major-project
+ * investment completion per county. Plans whose stored results are missing or stale (their data version moved on)
+ * are reassessed and stored first; then a fixed handful of set-based queries reads the region, whatever its size.
  */
 @Service
 public class RollupService {
 
     static final int WORST = 5;
 
-    private final RegionRepository regions;
     private final PlanRepository plans;
     private final ReassessmentService results;
     private final JdbcClient jdbc;
 
-    RollupService(RegionRepository regions, PlanRepository plans, ReassessmentService results, JdbcClient jdbc) {
-        this.regions = regions;
+    RollupService(PlanRepository plans, ReassessmentService results, JdbcClient jdbc) {
         this.plans = plans;
         this.results = results;
         this.jdbc = jdbc;
@@ -52,33 +53,60 @@ public class RollupService {
     public Rollup rollup(Region region, Map<String, Region> all, int year) {
         Map<String, Region> counties = new LinkedHashMap<>();
         RegionRepository.counties(all, region.code()).forEach(c -> counties.put(c.code(), c));
+        Map<Long, Plan> inRegion = new LinkedHashMap<>();
+        for (Plan plan : plans.findAll()) {
+            if (counties.containsKey(plan.regionCode())) {
+                inRegion.put(plan.id(), plan);
+            }
+        }
         Map<String, Integer> totals = emptyCounts();
-        List<CountyRow> rows = new ArrayList<>();
+        if (inRegion.isEmpty()) {
+            return new Rollup(region, year, List.of(), totals, List.of());
+        }
+        List<Long> ids = List.copyOf(inRegion.keySet());
+        refreshStale(inRegion, year);
+
+        Map<Long, Map<String, Integer>> counts = new HashMap<>();
+        Map<Long, Integer> headline = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         Map<String, List<Lagging>> byIndicator = new LinkedHashMap<>();
-        for (Plan plan : plans.findAll()) {
+        jdbc.sql("""
+                SELECT r.plan_id, r.indicator_code, r.status, r.schedule_ratio, r.progress, i.name
+                  FROM assessment_result r JOIN indicator i ON i.id = r.indicator_id
+                 WHERE r.report_year = :year AND i.table_number IS NOT NULL AND r.plan_id IN (:ids)""")
+                .param("year", year).param("ids", ids).query((rs, n) -> {
+                    long planId = rs.getLong(1);
+                    String code = rs.getString(2);
+                    String status = rs.getString(3);
+                    counts.computeIfAbsent(planId, k -> emptyCounts()).merge(status, 1, Integer::sum);
+                    headline.merge(planId, 1, Integer::sum);
+                    totals.merge(status, 1, Integer::sum);
+                    names.putIfAbsent(code, rs.getString(6));
+                    if (Status.valueOf(status).isLagging()) {
+                        Plan plan = inRegion.get(planId);
+                        byIndicator.computeIfAbsent(code, k -> new ArrayList<>()).add(new Lagging(plan.code(),
+                                counties.get(plan.regionCode()).name(), status, dbl(rs, 4), dbl(rs, 5)));
+                    }
+                    return 0;
+                }).list();
+        Set<Long> synthetic = new HashSet<>(jdbc.sql("SELECT id FROM plan WHERE synthetic = TRUE AND id IN (:ids)")
+                .param("ids", ids).query(Long.class).list());
+        Map<Long, BigDecimal> planned = sums("""
+                SELECT plan_id, SUM(period_investment) FROM project_domain WHERE plan_id IN (:ids) GROUP BY plan_id""",
+                ids, year);
+        Map<Long, BigDecimal> completed = sums("""
+                SELECT p.plan_id, SUM(r.amount) FROM project_report r JOIN project p ON p.id = r.project_id
+                 WHERE p.plan_id IN (:ids) AND r.state = 'APPROVED' AND r.report_year <= :year GROUP BY p.plan_id""",
+                ids, year);
+
+        List<CountyRow> rows = new ArrayList<>();
+        for (Plan plan : inRegion.values()) {
             Region county = counties.get(plan.regionCode());
-            if (county == null) {
-                continue;
-            }
-            Map<String, Integer> counts = emptyCounts();
-            Map<Long, String> headline = headline(plan.id(), names);
-            int n = 0;
-            for (ReassessmentService.StoredResult r : results.storedOrCompute(plan, year)) {
-                if (!headline.containsKey(r.indicatorId())) {
-                    continue;
-                }
-                n++;
-                counts.merge(r.status(), 1, Integer::sum);
-                totals.merge(r.status(), 1, Integer::sum);
-                Status s = Status.valueOf(r.status());
-                if (s.isLagging()) {
-                    byIndicator.computeIfAbsent(r.indicatorCode(), k -> new ArrayList<>()).add(new Lagging(plan.code(),
-                            county.name(), r.status(), r.scheduleRatio(), r.progress()));
-                }
-            }
-            rows.add(new CountyRow(county.code(), county.name(), plan.code(), plan.name(), synthetic(plan.id()), counts,
-                    n, investment(plan.id(), year)));
+            BigDecimal p = planned.getOrDefault(plan.id(), BigDecimal.ZERO);
+            BigDecimal c = completed.getOrDefault(plan.id(), BigDecimal.ZERO);
+            rows.add(new CountyRow(county.code(), county.name(), plan.code(), plan.name(), synthetic.contains(plan.id()),
+                    counts.getOrDefault(plan.id(), emptyCounts()), headline.getOrDefault(plan.id(), 0),
+                    new Investment(p, c, p.signum() == 0 ? null : c.doubleValue() / p.doubleValue())));
         }
         Comparator<Lagging> worstFirst = Comparator.comparingInt((Lagging l) -> -Status.valueOf(l.status()).severity())
                 .thenComparing(l -> l.scheduleRatio() == null ? Double.MAX_VALUE : l.scheduleRatio())
@@ -87,8 +115,33 @@ public class RollupService {
         byIndicator.forEach((code, list) -> lag.add(new IndicatorLag(code, names.get(code),
                 list.stream().sorted(worstFirst).limit(WORST).toList())));
         lag.sort(Comparator.comparing(IndicatorLag::indicatorCode));
-        rows.sort(Comparator.comparing(CountyRow::regionCode));
+        rows.sort(Comparator.comparing(CountyRow::regionCode).thenComparing(CountyRow::planCode));
         return new Rollup(region, year, rows, totals, lag);
+    }
+
+    /** Reassesses the plans of the region whose stored results for the year are missing or stale. */
+    private void refreshStale(Map<Long, Plan> inRegion, int year) {
+        List<Long> stale = jdbc.sql("""
+                SELECT p.id FROM plan p LEFT JOIN assessment_run r ON r.plan_id = p.id AND r.report_year = :year
+                 WHERE p.id IN (:ids) AND (r.plan_id IS NULL OR r.data_version <> p.data_version)""")
+                .param("year", year).param("ids", List.copyOf(inRegion.keySet())).query(Long.class).list();
+        results.reassessPlans(stale, year);
+    }
+
+    private Map<Long, BigDecimal> sums(String sql, List<Long> ids, int year) {
+        Map<Long, BigDecimal> out = new HashMap<>();
+        var spec = jdbc.sql(sql).param("ids", ids);
+        if (sql.contains(":year")) {
+            spec = spec.param("year", year);
+        }
+        spec.query((rs, n) -> out.put(rs.getLong(1), rs.getBigDecimal(2) == null ? BigDecimal.ZERO : rs.getBigDecimal(2)))
+                .list();
+        return out;
+    }
+
+    private static Double dbl(java.sql.ResultSet rs, int col) throws java.sql.SQLException {
+        double v = rs.getDouble(col);
+        return rs.wasNull() ? null : v;
     }
 
     private static Map<String, Integer> emptyCounts() {
@@ -97,31 +150,5 @@ public class RollupService {
             m.put(s.name(), 0);
         }
         return m;
-    }
-
-    private Map<Long, String> headline(long planId, Map<String, String> names) {
-        Map<Long, String> out = new HashMap<>();
-        jdbc.sql("SELECT id, code, name FROM indicator WHERE plan_id = ? AND table_number IS NOT NULL").param(planId)
-                .query((rs, n) -> {
-                    out.put(rs.getLong(1), rs.getString(2));
-                    names.putIfAbsent(rs.getString(2), rs.getString(3));
-                    return 0;
-                }).list();
-        return out;
-    }
-
-    private boolean synthetic(long planId) {
-        return jdbc.sql("SELECT synthetic FROM plan WHERE id = ?").param(planId).query(Boolean.class).single();
-    }
-
-    private Investment investment(long planId, int year) {
-        BigDecimal planned = jdbc.sql("SELECT COALESCE(SUM(period_investment), 0) FROM project_domain WHERE plan_id = ?")
-                .param(planId).query(BigDecimal.class).single();
-        BigDecimal completed = jdbc.sql("""
-                SELECT COALESCE(SUM(r.amount), 0) FROM project_report r JOIN project p ON p.id = r.project_id
-                 WHERE p.plan_id = ? AND r.state = 'APPROVED' AND r.report_year <= ?""").params(planId, year)
-                .query(BigDecimal.class).single();
-        Double ratio = planned.signum() == 0 ? null : completed.doubleValue() / planned.doubleValue();
-        return new Investment(planned, completed, ratio);
     }
 }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.lantu.plan.PlanChanges;
 import cn.lantu.project.ReportState;
 
 /** Plain SQL access to key tasks, their departments, towns, work points, milestones, links and progress updates. */
@@ -24,9 +25,11 @@ import cn.lantu.project.ReportState;
 public class TaskRepository {
 
     private final JdbcClient jdbc;
+    private final PlanChanges changes;
 
-    public TaskRepository(JdbcClient jdbc) {
+    public TaskRepository(JdbcClient jdbc, PlanChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     public int count(long planId) {
@@ -40,8 +43,10 @@ public class TaskRepository {
                   ordinal, version, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, FALSE, ?, 1, ?, ?)
                 """).params(planId, code, title, body, origin, outlineKey, chapterKey, columnNo, ordinal, by,
                 Timestamp.from(Instant.now())).update();
-        return jdbc.sql("SELECT id FROM task WHERE plan_id = ? AND code = ?").params(planId, code).query(Long.class)
+        var result = jdbc.sql("SELECT id FROM task WHERE plan_id = ? AND code = ?").params(planId, code).query(Long.class)
                 .single();
+        changes.touch(planId);
+        return result;
     }
 
     public int nextOrdinal(long planId) {
@@ -50,17 +55,21 @@ public class TaskRepository {
     }
 
     public boolean update(long id, int expectedVersion, String title, String body, boolean done, String by) {
-        return jdbc.sql("""
+        var result = jdbc.sql("""
                 UPDATE task SET title = ?, body = ?, done = ?, version = version + 1, updated_by = ?, updated_at = ?
                 WHERE id = ? AND version = ?""").params(title, body, done, by, Timestamp.from(Instant.now()), id,
                 expectedVersion).update() == 1;
+        changes.touchByTask(id);
+        return result;
     }
 
     public boolean retire(long id, int expectedVersion, Long mergedInto, String by) {
-        return jdbc.sql("""
+        var result = jdbc.sql("""
                 UPDATE task SET active = FALSE, merged_into = ?, version = version + 1, updated_by = ?, updated_at = ?
                 WHERE id = ? AND version = ? AND active = TRUE""").params(mergedInto, by, Timestamp.from(Instant.now()),
                 id, expectedVersion).update() == 1;
+        changes.touchByTask(id);
+        return result;
     }
 
     public void setParties(long taskId, List<Long> orgIds, boolean isDefault) {
@@ -69,12 +78,14 @@ public class TaskRepository {
             jdbc.sql("INSERT INTO task_org (task_id, org_unit_id, role, is_default) VALUES (?, ?, ?, ?)")
                     .params(taskId, orgIds.get(i), i == 0 ? "LEAD" : "COOPERATE", isDefault).update();
         }
+        changes.touchByTask(taskId);
     }
 
     public void setTowns(long taskId, List<Long> townIds) {
         jdbc.sql("DELETE FROM task_town WHERE task_id = ?").param(taskId).update();
         townIds.stream().distinct().forEach(t -> jdbc.sql("INSERT INTO task_town (task_id, town_id) VALUES (?, ?)")
                 .params(taskId, t).update());
+        changes.touchByTask(taskId);
     }
 
     public void setWorkPoint(long taskId, int year, String content) {
@@ -83,32 +94,38 @@ public class TaskRepository {
             jdbc.sql("INSERT INTO task_work_point (task_id, plan_year, content) VALUES (?, ?, ?)")
                     .params(taskId, year, content.strip()).update();
         }
+        changes.touchByTask(taskId);
     }
 
     public void addMilestone(long taskId, String title, LocalDate due) {
         jdbc.sql("INSERT INTO task_milestone (task_id, title, due_on) VALUES (?, ?, ?)")
                 .params(taskId, title, Date.valueOf(due)).update();
+        changes.touchByTask(taskId);
     }
 
     public void completeMilestone(long milestoneId, LocalDate doneOn) {
         jdbc.sql("UPDATE task_milestone SET done_on = ? WHERE id = ?")
                 .params(doneOn == null ? null : Date.valueOf(doneOn), milestoneId).update();
+        changes.touchByTaskMilestone(milestoneId);
     }
 
     public void deleteMilestones(long taskId) {
         jdbc.sql("DELETE FROM task_milestone WHERE task_id = ?").param(taskId).update();
+        changes.touchByTask(taskId);
     }
 
     public void setIndicators(long taskId, List<Long> indicatorIds) {
         jdbc.sql("DELETE FROM task_indicator WHERE task_id = ?").param(taskId).update();
         indicatorIds.stream().distinct().forEach(i -> jdbc.sql(
                 "INSERT INTO task_indicator (task_id, indicator_id) VALUES (?, ?)").params(taskId, i).update());
+        changes.touchByTask(taskId);
     }
 
     public void setProjects(long taskId, List<Long> projectIds) {
         jdbc.sql("DELETE FROM task_project WHERE task_id = ?").param(taskId).update();
         projectIds.stream().distinct().forEach(i -> jdbc.sql(
                 "INSERT INTO task_project (task_id, project_id) VALUES (?, ?)").params(taskId, i).update());
+        changes.touchByTask(taskId);
     }
 
     /** Active tasks of a plan (or all, with retired ones). */
@@ -239,16 +256,20 @@ public class TaskRepository {
                   version, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""")
                 .params(taskId, year, period, pct, narrative, problems, next, state.name(), by,
                         Timestamp.from(Instant.now())).update();
-        return update(taskId, year, period).orElseThrow().id();
+        var result = update(taskId, year, period).orElseThrow().id();
+        changes.touchByTask(taskId);
+        return result;
     }
 
     public boolean updateUpdate(long id, int expectedVersion, double pct, String narrative, String problems,
                                 String next, ReportState state, String by) {
-        return jdbc.sql("""
+        var result = jdbc.sql("""
                 UPDATE task_update SET percent = ?, narrative = ?, problems = ?, next_steps = ?, state = ?,
                   version = version + 1, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?""")
                 .params(pct, narrative, problems, next, state.name(), by, Timestamp.from(Instant.now()), id,
                         expectedVersion).update() == 1;
+        changes.touchByTaskUpdate(id);
+        return result;
     }
 
     public void insertRevision(Update u, String reason) {
