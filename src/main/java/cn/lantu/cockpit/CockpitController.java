@@ -186,10 +186,12 @@ public class CockpitController {
                     + "the plan's data changed since.")
     public org.springframework.http.ResponseEntity<byte[]> api(@PathVariable String plan,
                                                                @RequestParam(required = false) Integer year) {
-        Plan p = lookup.require(plan);
-        long version = snapshots.version(p.id());
-        int y = year == null ? snapshots.defaultYear(p.id(), version, () -> assessments.defaultYear(p)) : year;
-        byte[] body = snapshots.json(p.id(), y, version, () -> cockpit(p, y), CockpitController::json);
+        long[] ref = snapshots.ref(plan).orElseThrow(() -> new cn.lantu.web.NotFoundException("规划不存在: " + plan));
+        long id = ref[0];
+        long version = ref[1];
+        int y = year == null ? snapshots.defaultYear(id, version, () -> assessments.defaultYear(lookup.require(plan)))
+                : year;
+        byte[] body = snapshots.json(id, y, version, () -> cockpit(lookup.require(plan), y), CockpitController::json);
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body);
     }

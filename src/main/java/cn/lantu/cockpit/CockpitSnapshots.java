@@ -59,6 +59,11 @@ class CockpitSnapshots {
         return plans.dataVersion(planId);
     }
 
+    /** The plan's id and data version in one query (the API's only read when the snapshot is current). */
+    java.util.Optional<long[]> ref(String idOrCode) {
+        return plans.idAndVersion(idOrCode);
+    }
+
     /** The plan's default year, remembered per data version. */
     int defaultYear(long planId, long version, Supplier<Integer> compute) {
         synchronized (defaultYears) {

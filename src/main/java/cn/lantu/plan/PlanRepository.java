@@ -60,6 +60,14 @@ public class PlanRepository {
         return findByCode(idOrCode);
     }
 
+    /** A plan's id and data version, found by id or code as in URLs: {@code {id, dataVersion}}. */
+    public Optional<long[]> idAndVersion(String idOrCode) {
+        boolean numeric = !idOrCode.isEmpty() && idOrCode.length() < 18 && idOrCode.chars().allMatch(Character::isDigit);
+        return jdbc.sql("SELECT id, data_version FROM plan WHERE " + (numeric ? "id = ?" : "code = ?"))
+                .param(numeric ? (Object) Long.parseLong(idOrCode) : idOrCode)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+    }
+
     public String outlineSource(long planId) {
         return jdbc.sql("SELECT outline_source FROM plan WHERE id = ?").param(planId).query(String.class).single();
     }

@@ -26,8 +26,10 @@ class ExcelController {
     private final ExcelService excel;
     private final ReportingAccess access;
     private final PlanLookup lookup;
+    private final BulkFigureImport bulk;
 
-    ExcelController(ExcelService excel, ReportingAccess access, PlanLookup lookup) {
+    ExcelController(ExcelService excel, ReportingAccess access, PlanLookup lookup, BulkFigureImport bulk) {
+        this.bulk = bulk;
         this.excel = excel;
         this.access = access;
         this.lookup = lookup;
@@ -56,5 +58,30 @@ class ExcelController {
             throw new ReportingException(413, ExcelImport.TOO_LARGE + "（上限 " + excel.maxBytes() / 1024 + " KB）");
         }
         return excel.upload(p, a, file.getOriginalFilename(), file.getBytes());
+    }
+
+    @GetMapping("/api/v1/plans/{plan}/reporting/bulk-template.xlsx")
+    @Operation(summary = "Empty .xlsx for the plan office's bulk import (指标代码, 单位代码, 年份, 期间, 数值, 说明)")
+    ResponseEntity<byte[]> bulkTemplate(@PathVariable String plan, Authentication auth) throws IOException {
+        Plan p = lookup.require(plan);
+        if (access.actor(auth).role() != cn.lantu.security.Role.ADMIN) {
+            throw ReportingException.forbidden("批量导入仅限规划办（管理员）");
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"lantu-bulk-" + p.code() + ".xlsx\"")
+                .body(bulk.template(p));
+    }
+
+    @PostMapping(value = "/api/v1/plans/{plan}/reporting/bulk-upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Plan office bulk import of approved figures (up to 200,000 rows): all-or-nothing, "
+            + "idempotent, every change kept as a revision")
+    BulkFigureImport.Result bulkUpload(@PathVariable String plan, @RequestParam("file") MultipartFile file,
+                                       Authentication auth) throws IOException {
+        Plan p = lookup.require(plan);
+        Actor a = access.actor(auth);
+        if (file.getSize() > bulk.maxBytes()) {
+            throw new ReportingException(413, ExcelImport.TOO_LARGE + "（上限 " + bulk.maxBytes() / 1024 + " KB）");
+        }
+        return bulk.importFile(p, a, file.getOriginalFilename(), file.getBytes());
     }
 }

@@ -68,12 +68,25 @@ public class UserRepository {
                 .params(userId, name, tokenHash, Timestamp.from(Instant.now())).update();
     }
 
+    /**
+     * The user a token belongs to. The token's {@code last_used_at} is kept to the minute: it is written only when
+     * the stored value is more than a minute old, so a busy API client does not cost a database write per request.
+     */
     public Optional<AppUser> findByTokenHash(String tokenHash) {
+        Instant now = Instant.now();
+        Instant[] lastUsed = {null};
         Optional<AppUser> user = jdbc.sql("""
-                SELECT u.* FROM app_user u JOIN api_token t ON t.user_id = u.id WHERE t.token_hash = ?
-                """).param(tokenHash).query(UserRepository::map).optional();
-        user.ifPresent(u -> jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE token_hash = ?")
-                .params(Timestamp.from(Instant.now()), tokenHash).update());
+                SELECT u.*, t.last_used_at AS token_last_used FROM app_user u JOIN api_token t ON t.user_id = u.id
+                 WHERE t.token_hash = ?
+                """).param(tokenHash).query((rs, n) -> {
+                    Timestamp t = rs.getTimestamp("token_last_used");
+                    lastUsed[0] = t == null ? null : t.toInstant();
+                    return map(rs, n);
+                }).optional();
+        if (user.isPresent() && (lastUsed[0] == null || lastUsed[0].isBefore(now.minusSeconds(60)))) {
+            jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE token_hash = ?").params(Timestamp.from(now), tokenHash)
+                    .update();
+        }
         return user;
     }
 
