@@ -62,7 +62,7 @@ public final class ReassessBench {
         int year = args.length > 1 ? Integer.parseInt(args[1]) : 2028;
         SpringApplication app = new SpringApplication(LantuApplication.class);
         app.setDefaultProperties(Map.of("server.port", "0", "lantu.demo", "false"));
-        try (ConfigurableApplicationContext ctx = app.run()) {
+        try (ConfigurableApplicationContext ctx = app.run("--server.port=0")) {
             DataSource ds = ctx.getBean(DataSource.class);
             ReassessmentService service = ctx.getBean(ReassessmentService.class);
             String allSum = "SELECT num_value, id, indicator_id, org_unit_id, report_year, period FROM figure";
