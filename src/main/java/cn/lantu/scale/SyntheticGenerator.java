@@ -1,7 +1,6 @@
 package cn.lantu.scale;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -26,8 +35,10 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.lantu.pkg.PlanPackageLoader;
+import cn.lantu.task.TaskService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.JsonNode;
@@ -36,12 +47,18 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Synthetic plans and figures for scale tests and benchmarks (合成数据). Each generated plan is the Zhuji plan
- * package with a synthetic code ({@code syn-…}), a name prefixed 【合成数据】, a synthetic region and shifted
- * indicator values; it is written to a temporary package folder and loaded through {@link PlanPackageLoader},
- * the code path of real plans, then flagged {@code plan.synthetic = TRUE}. Its figures (city-wide, APPROVED, each
- * with its revision row) are inserted in JDBC batches. Everything is a function of the seed: the same seed gives
- * the same values and the same {@link Result#checksum()}.
+ * Synthetic plans, figures, key tasks and major projects for scale tests and benchmarks (合成数据). Each generated
+ * plan is the template (Zhuji) plan package with a synthetic code ({@code syn-…}), a name prefixed 【合成数据】, a
+ * synthetic region and shifted indicator values; it is written to a temporary package folder and loaded through
+ * {@link PlanPackageLoader}, the code path of real plans, then flagged {@code plan.synthetic = TRUE}. Its figures
+ * (city-wide, APPROVED, each with its revision row) are inserted in JDBC batches; its key tasks are generated from
+ * its outline by {@link TaskService#ensureGenerated}, as for a real plan, and topped up with synthetic tasks and
+ * projects ({@link SyntheticPortfolio}) to the requested counts. Everything is a function of the seed: the same
+ * seed gives the same values, the same {@link Result#checksum()} (figures) and the same
+ * {@link Result#portfolioChecksum()} (synthetic tasks and projects).
+ *
+ * <p>Plans are independent: each is written in its own transaction, on {@link Options#threads()} worker threads
+ * (the regions are inserted before the workers start). A progress line is reported every 10 plans.
  *
  * <p>Region layout: plan {@code i} is county {@code i % 10} of city {@code (i % 90) / 10} of province
  * {@code i / 90}, so 90 plans fill one province and 2,800 plans fill 32 provinces (about the national count).
@@ -50,27 +67,33 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public class SyntheticGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(SyntheticGenerator.class);
-    static final List<String> FILES = List.of("plan.yaml", "outline.md", "corrections.yaml", "indicators.yaml",
-            "org.yaml", "responsibilities.yaml", "projects.yaml", "reforms.yaml");
+    static final List<String> FILES = SyntheticTemplate.FILES;
     public static final String NAME_PREFIX = "【合成数据】";
     public static final String CODE_PREFIX = "syn-";
     static final String COUNTRY = "000000";
+    static final int PROGRESS_EVERY = 10;
+    static final List<String> PHASES = List.of("values", "package", "load", "figures", "tasks", "portfolio", "commit");
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final PlanPackageLoader loader;
+    private final TaskService taskService;
     private final ResourceLoader resources;
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final TransactionTemplate tx;
     private final String templatePackage;
     private final Timer importTimer;
     private final YAMLMapper yaml = YAMLMapper.builder().build();
 
-    public SyntheticGenerator(PlanPackageLoader loader, ResourceLoader resources, JdbcClient jdbc,
-                              JdbcTemplate template, MeterRegistry meters,
+    public SyntheticGenerator(PlanPackageLoader loader, TaskService taskService, ResourceLoader resources,
+                              JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, MeterRegistry meters,
                               @Value("${lantu.bootstrap-plan:classpath:plans/zhuji-15th}") String templatePackage) {
         this.loader = loader;
+        this.taskService = taskService;
         this.resources = resources;
         this.jdbc = jdbc;
         this.template = template;
+        this.tx = tx;
         this.templatePackage = templatePackage.isBlank() ? "classpath:plans/zhuji-15th" : templatePackage;
         this.importTimer = Timer.builder("lantu.import.duration").description("Duration of data imports")
                 .tag("source", "synthetic").register(meters);
@@ -78,20 +101,39 @@ public class SyntheticGenerator {
 
     /**
      * What to generate. {@code years}: yearly figures for the last {@code years} years up to {@code lastYear};
-     * {@code monthlyYears}: of those, how many recent years also get 12 monthly figures (M01..M12).
+     * {@code monthlyYears}: of those, how many recent years also get 12 monthly figures (M01..M12);
+     * {@code tasksPerPlan} / {@code projectsPerPlan}: key tasks and major projects per plan, the outline's tasks and
+     * the package's named projects included (at least those are always there); {@code threads}: worker threads.
      */
-    public record Options(int plans, long seed, int years, int monthlyYears, int lastYear, int firstIndex) {
+    public record Options(int plans, long seed, int years, int monthlyYears, int lastYear, int firstIndex,
+                          int tasksPerPlan, int projectsPerPlan, int threads) {
         public static Options of(int plans, long seed) {
-            return new Options(plans, seed, 10, 5, 2030, 0);
+            return new Options(plans, seed, 10, 5, 2030, 0, 300, 150, 2);
         }
 
         public Options withFigures(int years, int monthlyYears) {
-            return new Options(plans, seed, years, monthlyYears, lastYear, firstIndex);
+            return new Options(plans, seed, years, monthlyYears, lastYear, firstIndex, tasksPerPlan, projectsPerPlan,
+                    threads);
+        }
+
+        public Options withPortfolio(int tasksPerPlan, int projectsPerPlan) {
+            return new Options(plans, seed, years, monthlyYears, lastYear, firstIndex, tasksPerPlan, projectsPerPlan,
+                    threads);
+        }
+
+        public Options withThreads(int threads) {
+            return new Options(plans, seed, years, monthlyYears, lastYear, firstIndex, tasksPerPlan, projectsPerPlan,
+                    threads);
         }
     }
 
-    /** What was generated: plans newly loaded, figure rows written, and the SHA-256 of all generated values. */
-    public record Result(int plans, int created, long figures, String checksum, long millis) {}
+    /**
+     * What was generated: plans newly loaded; figure rows, key tasks and projects of those plans (the outline's
+     * tasks and the named projects included); the SHA-256 of all generated figure values and of all synthetic
+     * tasks and projects; and the time spent per phase, summed over the worker threads.
+     */
+    public record Result(int plans, int created, long figures, long tasks, long projects, String checksum,
+                         String portfolioChecksum, long millis, Map<String, Long> phaseMillis) {}
 
     /** One generated figure value. */
     record Gen(String indicator, int year, String period, Double value, String verdict) {
@@ -119,60 +161,236 @@ public class SyntheticGenerator {
     /** Generates and loads the plans {@code firstIndex .. firstIndex+plans-1}; {@code progress} gets a line per step. */
     public Result generate(Options o, Consumer<String> progress) {
         long t0 = System.nanoTime();
-        Map<String, String> files = readTemplate();
-        ArrayNode indicators = (ArrayNode) yaml.readTree(files.get("indicators.yaml"));
-        MessageDigest digest = sha256();
+        long process0 = processCpu();
+        long gc0 = gcMillis();
+        SyntheticTemplate t = template();
+        ensureRegions(o);
         Path tmp;
         try {
             tmp = Files.createTempDirectory("lantu-syn");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int created = 0;
-        long figures = 0;
-        for (int k = 0; k < o.plans(); k++) {
-            int i = o.firstIndex() + k;
-            String code = planCode(o.seed(), i);
-            double shift = shift(o.seed(), i);
-            ensureRegions(i);
-            Path dir = tmp.resolve(code);
-            writePackage(dir, files, indicators, o.seed(), i, shift);
-            PlanPackageLoader.LoadResult r = loader.load(dir.toString());
-            long planId = r.plan().id();
-            jdbc.sql("UPDATE plan SET synthetic = TRUE WHERE id = ?").param(planId).update();
-            List<Gen> values = values(indicators, o, i, shift);
-            if (r.created()) {
-                created++;
-                figures += insertFigures(planId, values);
+        Map<String, LongAdder> phases = new LinkedHashMap<>();
+        PHASES.forEach(p -> {
+            phases.put(p, new LongAdder());
+            phases.put(p + ".cpu", new LongAdder());
+        });
+        Map<String, byte[]> figureDigests = new ConcurrentSkipListMap<>();
+        Map<String, byte[]> portfolioDigests = new ConcurrentSkipListMap<>();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger limit = new AtomicInteger(o.plans());
+        AtomicInteger created = new AtomicInteger();
+        AtomicLong figures = new AtomicLong();
+        AtomicLong tasks = new AtomicLong();
+        AtomicLong projects = new AtomicLong();
+        int[] done = {0};
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        // The first plan gets its key tasks from TaskService (the outline path of real plans); the others, having
+        // the same outline, get a copy of them (same codes, titles, departments, towns, milestones, indicators and
+        // projects, matched by code), inserted in batches and not serialised by TaskService.
+        AtomicReference<SyntheticPortfolio.OutlineTasks> outlineFrom = new AtomicReference<>();
+        Runnable worker = () -> {
+            while (failure.get() == null) {
+                int k = next.getAndIncrement();
+                if (k >= limit.get()) {
+                    next.decrementAndGet();
+                    return;
+                }
+                int i = o.firstIndex() + k;
+                try {
+                    Planned p = generateOne(t, o, i, tmp, phases, outlineFrom.get());
+                    if (k == 0) {
+                        outlineFrom.set(outlineTaskSource(p.planId(), t));
+                    }
+                    figureDigests.put(p.code(), p.figureDigest());
+                    portfolioDigests.put(p.code(), p.portfolioDigest());
+                    if (p.created()) {
+                        created.incrementAndGet();
+                        figures.addAndGet(p.figures());
+                        tasks.addAndGet(p.tasks());
+                        projects.addAndGet(p.projects());
+                    }
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                    return;
+                }
+                synchronized (done) {
+                    int n = ++done[0];
+                    if (n % PROGRESS_EVERY == 0 || n == o.plans()) {
+                        long ms = (System.nanoTime() - t0) / 1_000_000;
+                        progress.accept(String.format("generated %d/%d plans, %d figures, %d tasks, %d projects, "
+                                + "%d ms (%.1f plans/s, %.0f figures/s)", n, o.plans(), figures.get(), tasks.get(),
+                                projects.get(), ms, n * 1000.0 / Math.max(1, ms), figures.get() * 1000.0 / Math.max(1, ms)));
+                    }
+                }
             }
-            digest(digest, code, values);
-            deleteQuietly(dir);
-            if ((k + 1) % 10 == 0 || k + 1 == o.plans()) {
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                progress.accept(String.format("generated %d/%d plans, %d figures, %d ms (%.1f plans/s)", k + 1,
-                        o.plans(), figures, ms, (k + 1) * 1000.0 / Math.max(1, ms)));
+        };
+        int threads = Math.max(1, Math.min(o.threads(), o.plans()));
+        limit.set(Math.min(1, o.plans())); // the first plan alone: the others copy its outline tasks
+        worker.run();
+        limit.set(o.plans());
+        if (threads == 1) {
+            worker.run();
+        } else {
+            AtomicInteger names = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread th = new Thread(r, "synthetic-" + names.incrementAndGet());
+                th.setDaemon(true);
+                return th;
+            });
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                futures.add(pool.submit(worker));
+            }
+            try {
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, new IllegalStateException("interrupted", e));
+            } catch (ExecutionException e) {
+                failure.compareAndSet(null, new IllegalStateException(e.getCause()));
+            } finally {
+                pool.shutdownNow();
             }
         }
         deleteQuietly(tmp);
+        if (failure.get() != null) {
+            throw failure.get();
+        }
         long nanos = System.nanoTime() - t0;
         importTimer.record(java.time.Duration.ofNanos(nanos));
-        return new Result(o.plans(), created, figures, HexFormat.of().formatHex(digest.digest()), nanos / 1_000_000);
+        Map<String, Long> phaseMillis = new LinkedHashMap<>();
+        phases.forEach((k, v) -> phaseMillis.put(k, v.sum() / 1_000_000));
+        phaseMillis.put("process.cpu", (processCpu() - process0) / 1_000_000); // all JVM threads (JIT, GC included)
+        phaseMillis.put("gc", gcMillis() - gc0);
+        return new Result(o.plans(), created.get(), figures.get(), tasks.get(), projects.get(),
+                combine(figureDigests), combine(portfolioDigests), nanos / 1_000_000, phaseMillis);
     }
 
-    /** The checksum {@link #generate} reports, computed without touching the database. */
-    public String expectedChecksum(Options o) {
-        ArrayNode indicators = (ArrayNode) yaml.readTree(readTemplate().get("indicators.yaml"));
-        MessageDigest digest = sha256();
+    /** What one plan gave. */
+    private record Planned(long planId, String code, boolean created, long figures, long tasks, long projects, byte[] figureDigest,
+                           byte[] portfolioDigest) {}
+
+    private static long processCpu() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+    }
+
+    /** Wall and CPU time per phase of one worker thread, added to the run's totals. */
+    private static final class Laps {
+        private final Map<String, LongAdder> totals;
+        private long wall = System.nanoTime();
+        private long cpu = CPU.getCurrentThreadCpuTime();
+
+        Laps(Map<String, LongAdder> totals) {
+            this.totals = totals;
+        }
+
+        void lap(String phase) {
+            long w = System.nanoTime();
+            long c = CPU.getCurrentThreadCpuTime();
+            totals.get(phase).add(w - wall);
+            totals.get(phase + ".cpu").add(c - cpu);
+            wall = w;
+            cpu = c;
+        }
+    }
+
+    /** Generates plan {@code i} in one transaction. */
+    private Planned generateOne(SyntheticTemplate t, Options o, int i, Path tmp, Map<String, LongAdder> phases,
+                                SyntheticPortfolio.OutlineTasks outlineFrom) {
+        Laps laps = new Laps(phases);
+        String code = planCode(o.seed(), i);
+        double shift = shift(o.seed(), i);
+        List<Gen> values = values(t.indicators(), o, i, shift);
+        List<SyntheticPortfolio.SynTask> synTasks = SyntheticPortfolio.tasks(t, o.seed(), i, syntheticTasks(t, o));
+        List<SyntheticPortfolio.SynProject> synProjects = SyntheticPortfolio.projects(t, o.seed(), i,
+                syntheticProjects(t, o), o.lastYear(), synTasks);
+        byte[] figureDigest = digest(code, values.stream().map(Gen::line).toList());
+        byte[] portfolioDigest = digest(code, portfolioLines(synTasks, synProjects));
+        laps.lap("values");
+        Planned out = tx.execute(s -> {
+            Path dir = tmp.resolve(code);
+            writePackage(dir, t, o.seed(), i, shift);
+            laps.lap("package");
+            PlanPackageLoader.LoadResult r = loader.load(dir.toString());
+            long planId = r.plan().id();
+            jdbc.sql("UPDATE plan SET synthetic = TRUE WHERE id = ?").param(planId).update();
+            deleteQuietly(dir);
+            laps.lap("load");
+            if (!r.created()) {
+                return new Planned(planId, code, false, 0, 0, 0, figureDigest, portfolioDigest);
+            }
+            Map<String, Long> indicators = SyntheticPortfolio.ids(jdbc, "indicator", planId);
+            long f = insertFigures(planId, indicators, values);
+            laps.lap("figures");
+            int outlineTasks = outlineFrom == null ? taskService.ensureGenerated(planId) : 0;
+            laps.lap("tasks");
+            outlineTasks += SyntheticPortfolio.write(jdbc, template, planId, indicators, outlineFrom, synTasks,
+                    synProjects);
+            laps.lap("portfolio");
+            return new Planned(planId, code, true, f, outlineTasks + synTasks.size(),
+                    t.namedProjects() + synProjects.size(), figureDigest, portfolioDigest);
+        });
+        laps.lap("commit");
+        return out;
+    }
+
+    /** The outline tasks of plan {@code planId} to copy, if it has them all (else null: TaskService then). */
+    private SyntheticPortfolio.OutlineTasks outlineTaskSource(long planId, SyntheticTemplate t) {
+        SyntheticPortfolio.OutlineTasks tasks = SyntheticPortfolio.OutlineTasks.of(jdbc, planId);
+        return tasks.tasks().size() == t.outlineTasks() ? tasks : null;
+    }
+
+    static int syntheticTasks(SyntheticTemplate t, Options o) {
+        return Math.max(0, o.tasksPerPlan() - t.outlineTasks());
+    }
+
+    static int syntheticProjects(SyntheticTemplate t, Options o) {
+        return Math.max(0, o.projectsPerPlan() - t.namedProjects());
+    }
+
+    private static List<String> portfolioLines(List<SyntheticPortfolio.SynTask> tasks,
+                                               List<SyntheticPortfolio.SynProject> projects) {
+        List<String> lines = new ArrayList<>(tasks.size() + projects.size());
+        tasks.forEach(x -> lines.add(x.line()));
+        projects.forEach(x -> lines.add(x.line()));
+        return lines;
+    }
+
+    /** The checksums {@link #generate} reports (figures, then tasks and projects), computed without the database. */
+    public String[] expectedChecksums(Options o) {
+        SyntheticTemplate t = template();
+        Map<String, byte[]> figures = new TreeMap<>();
+        Map<String, byte[]> portfolio = new TreeMap<>();
         for (int k = 0; k < o.plans(); k++) {
             int i = o.firstIndex() + k;
-            digest(digest, planCode(o.seed(), i), values(indicators, o, i, shift(o.seed(), i)));
+            String code = planCode(o.seed(), i);
+            figures.put(code, digest(code, values(t.indicators(), o, i, shift(o.seed(), i)).stream().map(Gen::line)
+                    .toList()));
+            List<SyntheticPortfolio.SynTask> tasks = SyntheticPortfolio.tasks(t, o.seed(), i, syntheticTasks(t, o));
+            portfolio.put(code, digest(code, portfolioLines(tasks, SyntheticPortfolio.projects(t, o.seed(), i,
+                    syntheticProjects(t, o), o.lastYear(), tasks))));
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return new String[] {combine(figures), combine(portfolio)};
     }
 
-    /** The same checksum computed from the figure rows stored for the synthetic plans of {@code seed}. */
+    /** The figure checksum {@link #generate} reports, computed without touching the database. */
+    public String expectedChecksum(Options o) {
+        return expectedChecksums(o)[0];
+    }
+
+    /** The same figure checksum computed from the figure rows stored for the synthetic plans of {@code seed}. */
     public String storedChecksum(long seed) {
-        Map<String, List<Gen>> byPlan = new java.util.TreeMap<>();
+        Map<String, List<String>> byPlan = syntheticPlans(seed);
         jdbc.sql("""
                 SELECT p.code AS plan_code, i.code AS ind, f.report_year, f.period, f.num_value, f.verdict
                   FROM figure f JOIN indicator i ON i.id = f.indicator_id JOIN plan p ON p.id = i.plan_id
@@ -180,26 +398,48 @@ public class SyntheticGenerator {
                 .query((rs, n) -> {
                     double v = rs.getDouble("num_value");
                     Double value = rs.wasNull() ? null : v;
-                    byPlan.computeIfAbsent(rs.getString("plan_code"), c -> new ArrayList<>()).add(new Gen(
-                            rs.getString("ind"), rs.getInt("report_year"), rs.getString("period"), value,
-                            rs.getString("verdict")));
-                    return 0;
+                    return byPlan.get(rs.getString("plan_code")).add(new Gen(rs.getString("ind"),
+                            rs.getInt("report_year"), rs.getString("period"), value, rs.getString("verdict")).line());
                 }).list();
-        MessageDigest digest = sha256();
-        byPlan.forEach((code, values) -> digest(digest, code, values));
-        return HexFormat.of().formatHex(digest.digest());
+        Map<String, byte[]> digests = new TreeMap<>();
+        byPlan.forEach((code, lines) -> digests.put(code, digest(code, lines)));
+        return combine(digests);
     }
 
-    private static void digest(MessageDigest digest, String planCode, List<Gen> values) {
-        List<String> lines = new ArrayList<>(values.size());
-        for (Gen v : values) {
-            lines.add(v.line());
-        }
+    /** The tasks-and-projects checksum computed from the synthetic task and project rows stored for {@code seed}. */
+    public String storedPortfolioChecksum(long seed) {
+        Map<String, List<String>> byPlan = syntheticPlans(seed);
+        SyntheticPortfolio.stored(jdbc, CODE_PREFIX + seed + "-").forEach((code, lines) -> byPlan.get(code)
+                .addAll(lines));
+        Map<String, byte[]> digests = new TreeMap<>();
+        byPlan.forEach((code, lines) -> digests.put(code, digest(code, lines)));
+        return combine(digests);
+    }
+
+    private Map<String, List<String>> syntheticPlans(long seed) {
+        Map<String, List<String>> byPlan = new TreeMap<>();
+        jdbc.sql("SELECT code FROM plan WHERE synthetic = TRUE AND code LIKE ?").param(CODE_PREFIX + seed + "-%")
+                .query(String.class).list().forEach(c -> byPlan.put(c, new ArrayList<>()));
+        return byPlan;
+    }
+
+    /** SHA-256 of a plan's code and its lines in sorted order (the order of generation does not matter). */
+    private static byte[] digest(String planCode, List<String> values) {
+        List<String> lines = new ArrayList<>(values);
         lines.sort(Comparator.naturalOrder());
+        MessageDigest digest = sha256();
         digest.update((planCode + "\n").getBytes(StandardCharsets.UTF_8));
         for (String l : lines) {
             digest.update((l + "\n").getBytes(StandardCharsets.UTF_8));
         }
+        return digest.digest();
+    }
+
+    /** SHA-256 over the per-plan digests in plan-code order. */
+    private static String combine(Map<String, byte[]> byPlan) {
+        MessageDigest digest = sha256();
+        new TreeMap<>(byPlan).values().forEach(digest::update);
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** Per-plan shift of all values: 0.80 .. 1.20, from the seed and the plan index. */
@@ -279,27 +519,22 @@ public class SyntheticGenerator {
         return n == null || n.isNull() || !n.isNumber() ? null : n.asDouble() * shift;
     }
 
-    private Map<String, String> readTemplate() {
-        String base = templatePackage.endsWith("/") ? templatePackage : templatePackage + "/";
-        if (!base.contains(":")) {
-            base = "file:" + base;
+    private volatile SyntheticTemplate cached;
+
+    /** The template package, read and parsed once. */
+    SyntheticTemplate template() {
+        SyntheticTemplate t = cached;
+        if (t == null) {
+            t = SyntheticTemplate.read(resources, templatePackage, yaml);
+            cached = t;
         }
-        Map<String, String> files = new LinkedHashMap<>();
-        for (String f : FILES) {
-            try (InputStream in = resources.getResource(base + f).getInputStream()) {
-                files.put(f, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("template package " + base + f, e);
-            }
-        }
-        return files;
+        return t;
     }
 
-    private void writePackage(Path dir, Map<String, String> files, ArrayNode indicators, long seed, int i,
-                              double shift) {
+    private void writePackage(Path dir, SyntheticTemplate t, long seed, int i, double shift) {
         try {
             Files.createDirectories(dir);
-            ObjectNode plan = (ObjectNode) yaml.readTree(files.get("plan.yaml"));
+            ObjectNode plan = t.plan().deepCopy();
             String county = "合成县" + String.format("%04d", i);
             plan.put("code", planCode(seed, i));
             plan.put("name", NAME_PREFIX + county + "国民经济和社会发展第十五个五年规划纲要");
@@ -312,7 +547,7 @@ public class SyntheticGenerator {
             region.put("level", "COUNTY");
             region.put("parentCode", cityCode(i));
             region.put("parentName", "合成市" + cityCode(i).substring(2));
-            ArrayNode shifted = indicators.deepCopy();
+            ArrayNode shifted = t.indicators().deepCopy();
             for (JsonNode n : shifted) {
                 ObjectNode o = (ObjectNode) n;
                 for (String f : List.of("baseValue", "targetValue")) {
@@ -330,7 +565,7 @@ public class SyntheticGenerator {
                 String content = switch (f) {
                     case "plan.yaml" -> yaml.writeValueAsString(plan);
                     case "indicators.yaml" -> yaml.writeValueAsString(shifted);
-                    default -> files.get(f);
+                    default -> t.files().get(f);
                 };
                 Files.writeString(dir.resolve(f), content, StandardCharsets.UTF_8);
             }
@@ -340,26 +575,26 @@ public class SyntheticGenerator {
     }
 
     /** Inserts the figures of one plan (city-wide, APPROVED) and one APPROVED revision each, in batches. */
-    private long insertFigures(long planId, List<Gen> values) {
-        Map<String, Long> ids = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, code FROM indicator WHERE plan_id = ?").param(planId)
-                .query((rs, n) -> ids.put(rs.getString("code"), rs.getLong("id"))).list();
+    private long insertFigures(long planId, Map<String, Long> ids, List<Gen> values) {
         long city = jdbc.sql("SELECT id FROM org_unit WHERE plan_id = ? AND unit_type = 'CITY' ORDER BY ordinal")
                 .param(planId).query(Long.class).list().get(0);
         Timestamp at = Timestamp.from(Instant.parse("2026-01-01T00:00:00Z")); // fixed: deterministic, and in the past for asOf
-        List<Object[]> batch = new ArrayList<>(1000);
+        List<Object[]> batch = new ArrayList<>(values.size());
+        java.util.Set<Long> used = new java.util.TreeSet<>();
         for (Gen v : values) {
-            batch.add(new Object[] {ids.get(v.indicator()), city, v.year(), v.period(), v.value(), v.verdict(), at});
-            if (batch.size() == 1000) {
-                flush(batch);
-            }
+            Long id = ids.get(v.indicator());
+            used.add(id);
+            batch.add(new Object[] {id, city, v.year(), v.period(), v.value(), v.verdict(), at});
         }
         flush(batch);
-        jdbc.sql("""
-                INSERT INTO figure_revision (figure_id, version, num_value, verdict, estimate, state, reason, changed_by,
-                                             changed_at)
-                SELECT f.id, 1, f.num_value, f.verdict, f.estimate, 'APPROVED', '合成数据', 'synthetic', f.updated_at
-                  FROM figure f JOIN indicator i ON i.id = f.indicator_id WHERE i.plan_id = ?""").param(planId).update();
+        if (!used.isEmpty()) { // ids inlined (numbers from the database): a plain index scan, no join to plan
+            jdbc.sql("""
+                    INSERT INTO figure_revision (figure_id, version, num_value, verdict, estimate, state, reason,
+                                                 changed_by, changed_at)
+                    SELECT id, 1, num_value, verdict, estimate, 'APPROVED', '合成数据', 'synthetic', updated_at
+                      FROM figure WHERE indicator_id IN (""" + used.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(",")) + ")").update();
+        }
         return values.size();
     }
 
@@ -374,18 +609,23 @@ public class SyntheticGenerator {
         batch.clear();
     }
 
-    private void ensureRegions(int i) {
-        insertRegion(provinceCode(i), "合成省" + provinceCode(i).substring(2), "PROVINCE", COUNTRY);
-        insertRegion(cityCode(i), "合成市" + cityCode(i).substring(2), "CITY", provinceCode(i));
-        insertRegion(countyCode(i), "合成县" + String.format("%04d", i), "COUNTY", cityCode(i));
-    }
-
-    private void insertRegion(String code, String name, String level, String parent) {
-        Integer n = jdbc.sql("SELECT COUNT(*) FROM region WHERE code = ?").param(code).query(Integer.class).single();
-        if (n == 0) {
-            jdbc.sql("INSERT INTO region (code, name, region_level, parent_code, synthetic) VALUES (?, ?, ?, ?, TRUE)")
-                    .params(code, name, level, parent).update();
+    /** Inserts the missing synthetic regions of the plans to generate, in one batch before the workers start. */
+    private void ensureRegions(Options o) {
+        java.util.Set<String> existing = new java.util.HashSet<>(jdbc.sql("SELECT code FROM region")
+                .query(String.class).list());
+        Map<String, Object[]> rows = new LinkedHashMap<>();
+        for (int k = 0; k < o.plans(); k++) {
+            int i = o.firstIndex() + k;
+            rows.putIfAbsent(provinceCode(i), new Object[] {provinceCode(i), "合成省" + provinceCode(i).substring(2),
+                "PROVINCE", COUNTRY});
+            rows.putIfAbsent(cityCode(i), new Object[] {cityCode(i), "合成市" + cityCode(i).substring(2), "CITY",
+                provinceCode(i)});
+            rows.putIfAbsent(countyCode(i), new Object[] {countyCode(i), "合成县" + String.format("%04d", i), "COUNTY",
+                cityCode(i)});
         }
+        rows.keySet().removeAll(existing);
+        template.batchUpdate("INSERT INTO region (code, name, region_level, parent_code, synthetic) "
+                + "VALUES (?, ?, ?, ?, TRUE)", new ArrayList<>(rows.values()));
     }
 
     private static void deleteQuietly(Path p) {
