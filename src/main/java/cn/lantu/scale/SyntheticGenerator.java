@@ -51,9 +51,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * plan is the template (Zhuji) plan package with a synthetic code ({@code syn-…}), a name prefixed 【合成数据】, a
  * synthetic region and shifted indicator values; it is written to a temporary package folder and loaded through
  * {@link PlanPackageLoader}, the code path of real plans, then flagged {@code plan.synthetic = TRUE}. Its figures
- * (city-wide, APPROVED, each with its revision row) are inserted in JDBC batches; its key tasks are generated from
- * its outline by {@link TaskService#ensureGenerated}, as for a real plan, and topped up with synthetic tasks and
- * projects ({@link SyntheticPortfolio}) to the requested counts. Everything is a function of the seed: the same
+ * (city-wide, APPROVED, each with its revision row) are inserted in JDBC batches. The first plan of a run gets its
+ * key tasks from its outline through {@link TaskService#ensureGenerated}, as a real plan does; the others, having
+ * the same outline, get a batch copy of those tasks with all their links matched by code (generating them again
+ * would cost ~1,600 single statements per plan). Tasks and projects are then topped up with synthetic ones
+ * ({@link SyntheticPortfolio}) to the requested counts. Everything is a function of the seed: the same
  * seed gives the same values, the same {@link Result#checksum()} (figures) and the same
  * {@link Result#portfolioChecksum()} (synthetic tasks and projects).
  *
