@@ -9,6 +9,10 @@ if [ ! -f target/bench.cp ] || [ ! -f target/test-classes/cn/lantu/bench/Reasses
   ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 fi
 machine | tee "$OUT/reassess-machine.txt"
+# Planner statistics: this machine's PostgreSQL runs with autovacuum off, so a freshly generated database has none.
+echo "autovacuum: $(psql -h "$PGHOST" -p "$PGPORT" -U postgres -Atc 'show autovacuum' "$BENCH_DB"); running ANALYZE" \
+  | tee -a "$OUT/reassess-machine.txt"
+psql -h "$PGHOST" -p "$PGPORT" -U postgres -qc 'ANALYZE' "$BENCH_DB"
 LANTU_DATA_DIR="$OUT/reassess-data" java ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench.cp)" \
   cn.lantu.bench.ReassessBench "${1:-3}" "${2:-2028}" > "$OUT/reassess.log" 2>&1 &
 PID=$!

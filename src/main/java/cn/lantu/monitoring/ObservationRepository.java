@@ -50,35 +50,55 @@ public class ObservationRepository {
     }
 
     /**
-     * Current observations of the plans with ids in {@code [fromPlan, toPlan]} (plan id, then code), read in one
-     * forward-only query: every APPROVED revision of the city-wide yearly figures in key order, keeping the last
-     * version of each figure. Used by the bulk reassessment, which walks the plans in id ranges.
+     * Current observations of the plans with ids in {@code [fromPlan, toPlan]} (plan id, then code), used by the bulk
+     * reassessment, which walks the plans in id ranges. A figure whose current state is APPROVED carries the values of
+     * its latest approved revision (the workflow writes both together), so it is read from {@code figure} alone; for
+     * the few figures with a later change pending (submitted, returned …) the last APPROVED revision is read by id. Same result as {@link #approved(long, boolean, Instant)} with {@code asOf} now.
      */
     public Map<Long, Map<String, List<Observation>>> approved(long fromPlan, long toPlan, boolean demo) {
         Map<Long, Map<String, List<Observation>>> out = new java.util.HashMap<>();
-        long[] lastFigure = {-1};
+        Map<Long, Object[]> pending = new java.util.HashMap<>(); // figure id → {plan id, code}
         jdbc.sql("""
-                SELECT i.plan_id, i.code, f.id, f.report_year, r.num_value, r.estimate, r.verdict
+                SELECT i.plan_id, i.code, f.id, f.report_year, f.num_value, f.estimate, f.verdict, f.state
                 FROM figure f
                 JOIN indicator i ON i.id = f.indicator_id
                 JOIN org_unit o ON o.id = f.org_unit_id AND o.unit_type = 'CITY'
-                JOIN figure_revision r ON r.figure_id = f.id AND r.state = 'APPROVED'
                 WHERE i.plan_id BETWEEN ? AND ? AND f.demo = ? AND f.period = 'Y'
-                ORDER BY i.plan_id, i.code, f.report_year, f.id, r.version
                 """).params(fromPlan, toPlan, demo).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                    long figure = rs.getLong(3);
-                    Observation o = new Observation(rs.getInt(4), rs.getObject(5, Double.class), rs.getBoolean(6),
-                            rs.getString(7) == null ? null : Verdict.valueOf(rs.getString(7)));
-                    List<Observation> list = out.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>())
-                            .computeIfAbsent(rs.getString(2), k -> new java.util.ArrayList<>());
-                    if (figure == lastFigure[0]) {
-                        list.set(list.size() - 1, o); // a later approved version of the same figure
+                    if ("APPROVED".equals(rs.getString(8))) {
+                        add(out, rs.getLong(1), rs.getString(2), new Observation(rs.getInt(4),
+                                rs.getObject(5, Double.class), rs.getBoolean(6), verdict(rs.getString(7))));
                     } else {
-                        list.add(o);
+                        pending.put(rs.getLong(3), new Object[] {rs.getLong(1), rs.getString(2)});
                     }
-                    lastFigure[0] = figure;
                 });
+        if (!pending.isEmpty()) {
+            Map<Long, Observation> lastApproved = new java.util.HashMap<>();
+            jdbc.sql("""
+                    SELECT r.figure_id, f.report_year, r.num_value, r.estimate, r.verdict
+                    FROM figure_revision r JOIN figure f ON f.id = r.figure_id
+                    WHERE r.figure_id IN (:ids) AND r.state = 'APPROVED' ORDER BY r.figure_id, r.version
+                    """).param("ids", List.copyOf(pending.keySet()))
+                    .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> lastApproved.put(rs.getLong(1),
+                            new Observation(rs.getInt(2), rs.getObject(3, Double.class), rs.getBoolean(4),
+                                    verdict(rs.getString(5)))));
+            lastApproved.forEach((figure, o) -> {
+                Object[] key = pending.get(figure);
+                add(out, (Long) key[0], (String) key[1], o);
+            });
+        }
+        out.values().forEach(byCode -> byCode.values().forEach(list -> list.sort(
+                java.util.Comparator.comparingInt(Observation::year))));
         return out;
+    }
+
+    private static void add(Map<Long, Map<String, List<Observation>>> out, long plan, String code, Observation o) {
+        out.computeIfAbsent(plan, k -> new java.util.HashMap<>()).computeIfAbsent(code, k -> new java.util.ArrayList<>())
+                .add(o);
+    }
+
+    private static Verdict verdict(String v) {
+        return v == null ? null : Verdict.valueOf(v);
     }
 
     /** The latest year with any approved figure, or null. */

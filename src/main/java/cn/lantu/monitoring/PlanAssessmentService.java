@@ -94,7 +94,16 @@ public class PlanAssessmentService {
     public List<PlanAssessment> assessRange(List<Plan> plans, long fromPlan, long toPlan, Integer year) {
         Map<Long, List<Indicator>> ind = indicators.findByPlans(fromPlan, toPlan);
         Map<Long, Map<String, List<Observation>>> obs = observations.approved(fromPlan, toPlan, demo);
-        Map<Long, List<Responsibility>> resp = org.responsibilitiesOfPlans(fromPlan, toPlan);
+        long minIndicator = Long.MAX_VALUE;
+        long maxIndicator = Long.MIN_VALUE;
+        for (List<Indicator> list : ind.values()) {
+            for (Indicator i : list) {
+                minIndicator = Math.min(minIndicator, i.id());
+                maxIndicator = Math.max(maxIndicator, i.id());
+            }
+        }
+        Map<Long, List<Responsibility>> resp = ind.isEmpty() ? Map.of()
+                : org.responsibilitiesOfPlans(fromPlan, toPlan, minIndicator, maxIndicator);
         Map<Long, Map<String, Map<Integer, Double>>> annual = targets.annualTargets(fromPlan, toPlan);
         Map<Long, Map<String, TargetRepository.Revision>> revised = targets.revisionsInForce(fromPlan, toPlan);
         Map<Integer, Map<Long, Map<String, StatusOverrideRepository.Stored>>> overridesByYear = new HashMap<>();

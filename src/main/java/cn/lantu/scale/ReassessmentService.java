@@ -53,6 +53,9 @@ public class ReassessmentService {
     private final int threads;
     private final int chunk;
     private final Timer timer;
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong assessNanos = new AtomicLong(); // reading inputs and assessing, summed over workers
+    private final AtomicLong storeNanos = new AtomicLong();  // comparing with and writing stored results
 
     public ReassessmentService(PlanRepository plans, PlanAssessmentService assessments, JdbcClient jdbc,
                                DataSource dataSource, TransactionTemplate tx, MeterRegistry meters,
@@ -74,8 +77,8 @@ public class ReassessmentService {
     public record StoredResult(long planId, long indicatorId, String indicatorCode, int year, String status,
                                Double progress, Double scheduleRatio, Double latestValue, Instant computedAt) {}
 
-    /** What a full reassessment did. */
-    public record Summary(int plans, long results, long millis, int threads) {}
+    /** What a full reassessment did: plans, results computed, result rows written (the rest were unchanged). */
+    public record Summary(int plans, long results, long written, long millis, int threads) {}
 
     /**
      * Reassesses every plan for {@code year} (null: each plan's latest year with approved figures) and stores the
@@ -83,6 +86,9 @@ public class ReassessmentService {
      */
     public Summary reassessAll(Integer year) {
         long t0 = System.nanoTime();
+        long writtenBefore = written.get();
+        long assessBefore = assessNanos.get();
+        long storeBefore = storeNanos.get();
         AtomicLong results = new AtomicLong();
         AtomicLong count = new AtomicLong();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
@@ -119,19 +125,26 @@ public class ReassessmentService {
         }
         long nanos = System.nanoTime() - t0;
         timer.record(java.time.Duration.ofNanos(nanos));
-        log.info("reassessed {} plans ({} results) in {} ms on {} threads; {} failures", count.get(), results.get(),
-                nanos / 1_000_000, threads, errors.size());
-        return new Summary((int) count.get(), results.get(), nanos / 1_000_000, threads);
+        long changed = written.get() - writtenBefore;
+        log.info("reassessed {} plans ({} results, {} rows written) in {} ms on {} threads; {} failures; worker time "
+                        + "reading and assessing {} ms, storing {} ms", count.get(), results.get(), changed,
+                nanos / 1_000_000, threads, errors.size(), (assessNanos.get() - assessBefore) / 1_000_000,
+                (storeNanos.get() - storeBefore) / 1_000_000);
+        return new Summary((int) count.get(), results.get(), changed, nanos / 1_000_000, threads);
     }
 
     /** Reassesses the plans with ids in {@code [from, to]}; returns {plans, result rows}. */
     int[] reassessRange(long from, long to, Integer year) {
+        long t0 = System.nanoTime();
         Map<Long, Long> versions = new HashMap<>();
         jdbc.sql("SELECT id, data_version FROM plan WHERE id BETWEEN ? AND ?").params(from, to)
                 .query((rs, n) -> versions.put(rs.getLong(1), rs.getLong(2))).list();
         List<Plan> range = plans.findByIdRange(from, to);
         List<PlanAssessment> done = assessments.assessRange(range, from, to, year);
+        long t1 = System.nanoTime();
         int rows = store(done, versions);
+        assessNanos.addAndGet(t1 - t0);
+        storeNanos.addAndGet(System.nanoTime() - t1);
         return new int[] {done.size(), rows};
     }
 
@@ -157,34 +170,108 @@ public class ReassessmentService {
         return store(List.of(assessments.assess(plan, year)), Map.of(plan.id(), version));
     }
 
-    /** Replaces the stored results of the assessed plans and years in one transaction. */
+    /** A stored or computed result row: what is compared to decide whether a row must be written. */
+    private record Values(String status, Double progress, Double scheduleRatio, Double latestValue) {}
+
+    private record Key(long indicatorId, int year) {}
+
+    /**
+     * Brings the stored results of the assessed plans and years up to date in one transaction, writing only what
+     * differs: new rows are inserted, changed rows updated, rows of indicators no longer assessed deleted, and
+     * unchanged rows left alone (a nightly reassessment mostly confirms what is stored). Each plan's
+     * {@code assessment_run} row gets the data version the results reflect and the time they were confirmed.
+     * Returns the number of results (written or confirmed).
+     */
     private int store(List<PlanAssessment> done, Map<Long, Long> versions) {
-        Timestamp now = Timestamp.from(Instant.now());
-        List<Object[]> rows = new ArrayList<>();
-        List<Object[]> keys = new ArrayList<>();
-        List<Object[]> runs = new ArrayList<>();
-        for (PlanAssessment a : done) {
-            long planId = a.plan().id();
-            keys.add(new Object[] {planId, a.year()});
-            runs.add(new Object[] {planId, a.year(), versions.getOrDefault(planId, 0L), now});
-            for (IndicatorAssessment ia : a.indicators()) {
-                rows.add(new Object[] {planId, ia.indicator().id(), ia.indicator().code(), a.year(),
-                        ia.assessment().status().name(), ia.assessment().progress(), ia.assessment().scheduleRatio(),
-                        ia.assessment().latestValue(), now});
-            }
+        if (done.isEmpty()) {
+            return 0;
         }
-        tx.executeWithoutResult(s -> {
-            streaming.batchUpdate("DELETE FROM assessment_result WHERE plan_id = ? AND report_year = ?", keys);
-            streaming.batchUpdate("DELETE FROM assessment_run WHERE plan_id = ? AND report_year = ?", keys);
+        Timestamp now = Timestamp.from(Instant.now());
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        Map<Long, Integer> yearOf = new HashMap<>();
+        for (PlanAssessment a : done) {
+            from = Math.min(from, a.plan().id());
+            to = Math.max(to, a.plan().id());
+            yearOf.put(a.plan().id(), a.year());
+        }
+        long lo = from;
+        long hi = to;
+        return tx.execute(s -> {
+            Map<Key, Values> existing = new HashMap<>();
+            Map<Key, Long> existingPlan = new HashMap<>();
+            jdbc.sql("""
+                    SELECT plan_id, indicator_id, report_year, status, progress, schedule_ratio, latest_value
+                      FROM assessment_result WHERE plan_id BETWEEN ? AND ?""").params(lo, hi).query(rs -> {
+                        Integer y = yearOf.get(rs.getLong(1));
+                        if (y != null && y == rs.getInt(3)) {
+                            Key k = new Key(rs.getLong(2), rs.getInt(3));
+                            existing.put(k, new Values(rs.getString(4), dbl(rs, 5), dbl(rs, 6), dbl(rs, 7)));
+                            existingPlan.put(k, rs.getLong(1));
+                        }
+                    });
+            Map<Long, Long> runs = new HashMap<>(); // plan → data version of its stored run for the assessed year
+            jdbc.sql("SELECT plan_id, report_year, data_version FROM assessment_run WHERE plan_id BETWEEN ? AND ?")
+                    .params(lo, hi).query(rs -> {
+                        Integer y = yearOf.get(rs.getLong(1));
+                        if (y != null && y == rs.getInt(2)) {
+                            runs.put(rs.getLong(1), rs.getLong(3));
+                        }
+                    });
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> updates = new ArrayList<>();
+            List<Object[]> deletes = new ArrayList<>();
+            List<Object[]> newRuns = new ArrayList<>();
+            List<Object[]> runUpdates = new ArrayList<>();
+            Map<Integer, List<Long>> confirmed = new HashMap<>(); // year → plans whose run only gets a new time
+            int count = 0;
+            for (PlanAssessment a : done) {
+                long planId = a.plan().id();
+                for (IndicatorAssessment ia : a.indicators()) {
+                    count++;
+                    Key k = new Key(ia.indicator().id(), a.year());
+                    Values v = new Values(ia.assessment().status().name(), ia.assessment().progress(),
+                            ia.assessment().scheduleRatio(), ia.assessment().latestValue());
+                    Values old = existing.remove(k);
+                    if (old == null) {
+                        inserts.add(new Object[] {planId, k.indicatorId(), ia.indicator().code(), a.year(), v.status(),
+                                v.progress(), v.scheduleRatio(), v.latestValue(), now});
+                    } else if (!old.equals(v)) {
+                        updates.add(new Object[] {v.status(), v.progress(), v.scheduleRatio(), v.latestValue(), now,
+                                k.indicatorId(), a.year()});
+                    }
+                }
+                long version = versions.getOrDefault(planId, 0L);
+                Long stored = runs.get(planId);
+                if (stored != null && stored == version) {
+                    confirmed.computeIfAbsent(a.year(), k -> new ArrayList<>()).add(planId);
+                } else if (stored != null) {
+                    runUpdates.add(new Object[] {version, now, planId, a.year()});
+                } else {
+                    newRuns.add(new Object[] {planId, a.year(), version, now});
+                }
+            }
+            existing.keySet().forEach(k -> deletes.add(new Object[] {k.indicatorId(), k.year()}));
+            streaming.batchUpdate("DELETE FROM assessment_result WHERE indicator_id = ? AND report_year = ?", deletes);
+            streaming.batchUpdate("""
+                    UPDATE assessment_result SET status = ?, progress = ?, schedule_ratio = ?, latest_value = ?,
+                           computed_at = ? WHERE indicator_id = ? AND report_year = ?""", updates);
             streaming.batchUpdate("""
                     INSERT INTO assessment_result (plan_id, indicator_id, indicator_code, report_year, status, progress,
                                                    schedule_ratio, latest_value, computed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+            streaming.batchUpdate("""
+                    UPDATE assessment_run SET data_version = ?, computed_at = ? WHERE plan_id = ? AND report_year = ?""",
+                    runUpdates);
             streaming.batchUpdate("""
                     INSERT INTO assessment_run (plan_id, report_year, data_version, computed_at) VALUES (?, ?, ?, ?)""",
-                    runs);
+                    newRuns);
+            confirmed.forEach((year, plans) -> jdbc.sql(
+                    "UPDATE assessment_run SET computed_at = :now WHERE report_year = :year AND plan_id IN (:plans)")
+                    .param("now", now).param("year", year).param("plans", plans).update());
+            written.addAndGet(inserts.size() + updates.size() + deletes.size());
+            return count;
         });
-        return rows.size();
     }
 
     /** The stored results of a plan for a year (empty when it has not been reassessed yet). */

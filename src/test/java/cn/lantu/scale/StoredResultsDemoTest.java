@@ -48,6 +48,16 @@ class StoredResultsDemoTest {
         assertThat(stored).isEqualTo(live);
         assertThat(live.values()).as("demo figures give a spread of statuses").contains("LAGGING", "ON_TRACK");
         assertThat(reassessment.fresh(zhuji.id(), YEAR)).isTrue();
+
+        ReassessmentService.Summary again = reassessment.reassessAll(YEAR);
+        assertThat(again.results()).isEqualTo(summary.results());
+        assertThat(again.written()).as("nothing changed, so nothing is rewritten").isZero();
+        jdbc.sql("UPDATE assessment_result SET status = 'AHEAD', progress = -1 WHERE plan_id = ? AND report_year = ? "
+                + "AND indicator_code = ?").params(zhuji.id(), YEAR, stored.keySet().iterator().next()).update();
+        assertThat(reassessment.reassessAll(YEAR).written()).as("a stored row that differs is rewritten").isEqualTo(1);
+        assertThat(reassessment.stored(zhuji.id(), YEAR).stream().collect(Collectors.toMap(
+                ReassessmentService.StoredResult::indicatorCode, ReassessmentService.StoredResult::status)))
+                .isEqualTo(live);
     }
 
     @SuppressWarnings("unchecked")
