@@ -144,7 +144,7 @@ final class ExcelImport {
                         formula = false;
                         text = new StringBuilder();
                         if (++cellsSeen > MAX_ROWS * 20) {
-                            throw new IllegalStateException("too many cells");
+                            throw new ReportingException(413, TOO_LARGE + "（超过" + MAX_ROWS + "行）");
                         }
                     }
                     case "f" -> formula = true;
