@@ -56,6 +56,7 @@ public class Notifier {
     private final int maxAttempts;
     private final long backoffMillis;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lantu-notify");
         t.setDaemon(true);
@@ -68,7 +69,9 @@ public class Notifier {
                     @Value("${lantu.notify.webhook.format:generic}") String webhookFormat,
                     @Value("${lantu.notify.base-url:}") String baseUrl,
                     @Value("${lantu.notify.max-attempts:4}") int maxAttempts,
-                    @Value("${lantu.notify.backoff-millis:2000}") long backoffMillis) {
+                    @Value("${lantu.notify.backoff-millis:2000}") long backoffMillis,
+                    io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.mail = mail;
         this.mailFrom = mailFrom;
@@ -105,7 +108,7 @@ public class Notifier {
             for (Recipient r : recipients) {
                 if (r.email() != null && !r.email().isBlank()) {
                     long id = outbound("MAIL", r.email(), title, body);
-                    schedule(id, 1, () -> {
+                    schedule(id, "MAIL", 1, () -> {
                         SimpleMailMessage m = new SimpleMailMessage();
                         m.setFrom(mailFrom);
                         m.setTo(r.email());
@@ -120,7 +123,7 @@ public class Notifier {
             String payload = JSON.writeValueAsString(webhookPayload(webhookFormat, event, title, body, external,
                     recipients.stream().map(Recipient::username).toList()));
             long id = outbound("WEBHOOK", webhookUrl, title, payload);
-            schedule(id, 1, () -> post(payload), 0);
+            schedule(id, "WEBHOOK", 1, () -> post(payload), 0);
         }
     }
 
@@ -180,7 +183,11 @@ public class Notifier {
         void run() throws Exception;
     }
 
-    private void schedule(long id, int attempt, Send send, long delayMillis) {
+    /**
+     * Runs a send on the background thread; a failed attempt is counted in the Prometheus counter
+     * {@code lantu_notify_failures_total{channel=MAIL|WEBHOOK, outcome=retrying|failed}} and retried with back-off.
+     */
+    private void schedule(long id, String channel, int attempt, Send send, long delayMillis) {
         executor.schedule(() -> {
             try {
                 send.run();
@@ -190,10 +197,12 @@ public class Notifier {
                 String error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 boolean last = attempt >= maxAttempts;
                 log.warn("notification {} attempt {}/{} failed: {}", id, attempt, maxAttempts, error);
+                meters.counter("lantu.notify.failures", "channel", channel, "outcome", last ? "failed" : "retrying")
+                        .increment();
                 jdbc.sql("UPDATE outbound_message SET status = ?, attempts = ?, last_error = ? WHERE id = ?")
                         .params(last ? "FAILED" : "RETRYING", attempt, cut(error, 1000), id).update();
                 if (!last) {
-                    schedule(id, attempt + 1, send, backoffMillis * (1L << (attempt - 1)));
+                    schedule(id, channel, attempt + 1, send, backoffMillis * (1L << (attempt - 1)));
                 }
             }
         }, delayMillis, TimeUnit.MILLISECONDS);

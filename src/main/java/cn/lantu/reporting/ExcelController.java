@@ -27,9 +27,13 @@ class ExcelController {
     private final ReportingAccess access;
     private final PlanLookup lookup;
     private final BulkFigureImport bulk;
+    private final io.micrometer.core.instrument.Timer uploads;
 
-    ExcelController(ExcelService excel, ReportingAccess access, PlanLookup lookup, BulkFigureImport bulk) {
+    ExcelController(ExcelService excel, ReportingAccess access, PlanLookup lookup, BulkFigureImport bulk,
+                    io.micrometer.core.instrument.MeterRegistry meters) {
         this.bulk = bulk;
+        this.uploads = io.micrometer.core.instrument.Timer.builder("lantu.import.duration")
+                .description("Duration of data imports").tag("source", "template-xlsx").register(meters);
         this.excel = excel;
         this.access = access;
         this.lookup = lookup;
@@ -57,7 +61,8 @@ class ExcelController {
         if (file.getSize() > excel.maxBytes()) {
             throw new ReportingException(413, ExcelImport.TOO_LARGE + "（上限 " + excel.maxBytes() / 1024 + " KB）");
         }
-        return excel.upload(p, a, file.getOriginalFilename(), file.getBytes());
+        byte[] bytes = file.getBytes();
+        return uploads.record(() -> excel.upload(p, a, file.getOriginalFilename(), bytes));
     }
 
     @GetMapping("/api/v1/plans/{plan}/reporting/bulk-template.xlsx")

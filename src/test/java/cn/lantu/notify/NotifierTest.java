@@ -50,8 +50,9 @@ class NotifierTest {
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/robot";
+            var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
             Notifier notifier = new Notifier(jdbc, new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
-                    "lantu@localhost", url, "dingtalk", "https://lantu.example.gov.cn", 3, 50);
+                    "lantu@localhost", url, "dingtalk", "https://lantu.example.gov.cn", 3, 50, meters);
             long start = System.nanoTime();
             notifier.send("figure.approved", List.of(new Notifier.Recipient("someone", null)), "已批准：GDP", "数据已批准", "/x");
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
@@ -60,6 +61,8 @@ class NotifierTest {
             }
             assertThat(status(url)).isEqualTo("SENT");
             assertThat(calls.get()).isEqualTo(2);
+            assertThat(meters.counter("lantu.notify.failures", "channel", "WEBHOOK", "outcome", "retrying").count())
+                    .as("the failed first attempt is counted for Prometheus").isEqualTo(1.0);
             assertThat(bodies.get(0)).contains("\"msgtype\":\"markdown\"", "已批准：GDP", "https://lantu.example.gov.cn/x");
             notifier.stop();
         } finally {
