@@ -18,7 +18,7 @@ import cn.lantu.plan.PlanRepository;
  * Stored cockpits. A cockpit is computed once per plan, year, data version and day (tasks and milestones fall
  * overdue as days pass) and then read: from a small in-memory LRU on this instance, else from
  * {@code cockpit_snapshot} (shared by every instance on the database), else computed and stored. The plan's data
- * version ({@code plan.data_version}, raised by every write that can change a cockpit) is read on every request, so
+ * version ({@code plan_data_version}, raised by every write that can change a cockpit) is read on every request, so
  * a figure approved through any instance shows on the next request through any other.
  */
 @Component

@@ -101,7 +101,8 @@ public class DemoDataLoader implements ApplicationRunner {
                 count++;
             }
         }
-        jdbc.sql("UPDATE plan SET data_version = data_version + 1 WHERE id = ?").param(plan.id()).update();
+        jdbc.sql("UPDATE plan_data_version SET data_version = data_version + 1 WHERE plan_id = ?").param(plan.id())
+                .update();
         log.warn("DEMO MODE: loaded {} synthetic figures (演示数据) into plan {}", count, plan.code());
         return count;
     }

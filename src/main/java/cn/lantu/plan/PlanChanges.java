@@ -4,11 +4,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Raises a plan's data version ({@code plan.data_version}) when something its assessment or cockpit is computed
- * from changes. Every write path of figures, overrides, targets, tasks, projects and responsibilities calls one of
+ * Raises a plan's data version ({@code plan_data_version.data_version}) when something its assessment or cockpit
+ * is computed from changes. Every write path of figures, overrides, targets, tasks, projects and responsibilities calls one of
  * these in its own transaction, so results stored at an older version (the nightly reassessment, the cockpit
  * snapshot) are known to be stale on every instance. The update also serialises concurrent writers of one plan on
- * the plan row for the rest of their transaction, which is harmless at the write rates of plan monitoring.
+ * its version row for the rest of their transaction, which is harmless at the write rates of plan monitoring. The
+ * counter has its own narrow table so that raising it never rewrites the plan row and its outline text.
  */
 @Component
 public class PlanChanges {
@@ -20,7 +21,7 @@ public class PlanChanges {
     }
 
     public void touch(long planId) {
-        jdbc.sql("UPDATE plan SET data_version = data_version + 1 WHERE id = ?").param(planId).update();
+        jdbc.sql("UPDATE plan_data_version SET data_version = data_version + 1 WHERE plan_id = ?").param(planId).update();
     }
 
     public void touchByIndicator(long indicatorId) {
@@ -57,6 +58,7 @@ public class PlanChanges {
 
     /** Raises the version of the plan that {@code planOf} (a query with one parameter) finds. */
     private void bump(String planOf, long id) {
-        jdbc.sql("UPDATE plan SET data_version = data_version + 1 WHERE id = (" + planOf + ")").param(id).update();
+        jdbc.sql("UPDATE plan_data_version SET data_version = data_version + 1 WHERE plan_id = (" + planOf + ")")
+                .param(id).update();
     }
 }

@@ -49,7 +49,8 @@ public class PlanRepository {
      * computed at an older version are stale.
      */
     public long dataVersion(long planId) {
-        return jdbc.sql("SELECT data_version FROM plan WHERE id = ?").param(planId).query(Long.class).single();
+        return jdbc.sql("SELECT COALESCE(MAX(data_version), 0) FROM plan_data_version WHERE plan_id = ?").param(planId)
+                .query(Long.class).single();
     }
 
     /** Finds a plan by numeric id or by code, as used in URLs. */
@@ -63,7 +64,8 @@ public class PlanRepository {
     /** A plan's id and data version, found by id or code as in URLs: {@code {id, dataVersion}}. */
     public Optional<long[]> idAndVersion(String idOrCode) {
         boolean numeric = !idOrCode.isEmpty() && idOrCode.length() < 18 && idOrCode.chars().allMatch(Character::isDigit);
-        return jdbc.sql("SELECT id, data_version FROM plan WHERE " + (numeric ? "id = ?" : "code = ?"))
+        return jdbc.sql("SELECT p.id, COALESCE(v.data_version, 0) FROM plan p LEFT JOIN plan_data_version v ON v.plan_id = p.id"
+                        + " WHERE " + (numeric ? "p.id = ?" : "p.code = ?"))
                 .param(numeric ? (Object) Long.parseLong(idOrCode) : idOrCode)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
     }
@@ -89,7 +91,9 @@ public class PlanRepository {
                 .param("src", outlineSource).param("checks", p.checksJson()).param("sum", p.packageChecksum())
                 .param("at", Timestamp.from(p.loadedAt()))
                 .update();
-        return findByCode(p.code()).orElseThrow().id();
+        long id = findByCode(p.code()).orElseThrow().id();
+        jdbc.sql("INSERT INTO plan_data_version (plan_id, data_version) VALUES (?, 0)").param(id).update();
+        return id;
     }
 
     public void insertNode(long planId, OutlineNode n) {

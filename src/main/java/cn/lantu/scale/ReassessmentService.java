@@ -137,7 +137,7 @@ public class ReassessmentService {
     int[] reassessRange(long from, long to, Integer year) {
         long t0 = System.nanoTime();
         Map<Long, Long> versions = new HashMap<>();
-        jdbc.sql("SELECT id, data_version FROM plan WHERE id BETWEEN ? AND ?").params(from, to)
+        jdbc.sql("SELECT plan_id, data_version FROM plan_data_version WHERE plan_id BETWEEN ? AND ?").params(from, to)
                 .query((rs, n) -> versions.put(rs.getLong(1), rs.getLong(2))).list();
         List<Plan> range = plans.findByIdRange(from, to);
         List<PlanAssessment> done = assessments.assessRange(range, from, to, year);
@@ -295,8 +295,8 @@ public class ReassessmentService {
     /** Whether the stored results of the plan for the year reflect its current data version. */
     public boolean fresh(long planId, int year) {
         return jdbc.sql("""
-                SELECT COUNT(*) FROM assessment_run r JOIN plan p ON p.id = r.plan_id
-                 WHERE r.plan_id = ? AND r.report_year = ? AND r.data_version = p.data_version""")
+                SELECT COUNT(*) FROM assessment_run r JOIN plan_data_version v ON v.plan_id = r.plan_id
+                 WHERE r.plan_id = ? AND r.report_year = ? AND r.data_version = v.data_version""")
                 .params(planId, year).query(Integer.class).single() > 0;
     }
 

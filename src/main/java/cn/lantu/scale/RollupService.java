@@ -122,8 +122,9 @@ public class RollupService {
     /** Reassesses the plans of the region whose stored results for the year are missing or stale. */
     private void refreshStale(Map<Long, Plan> inRegion, int year) {
         List<Long> stale = jdbc.sql("""
-                SELECT p.id FROM plan p LEFT JOIN assessment_run r ON r.plan_id = p.id AND r.report_year = :year
-                 WHERE p.id IN (:ids) AND (r.plan_id IS NULL OR r.data_version <> p.data_version)""")
+                SELECT p.id FROM plan p JOIN plan_data_version v ON v.plan_id = p.id
+                  LEFT JOIN assessment_run r ON r.plan_id = p.id AND r.report_year = :year
+                 WHERE p.id IN (:ids) AND (r.plan_id IS NULL OR r.data_version <> v.data_version)""")
                 .param("year", year).param("ids", List.copyOf(inRegion.keySet())).query(Long.class).list();
         results.reassessPlans(stale, year);
     }
