@@ -164,12 +164,6 @@ public class ReassessmentService {
         }
     }
 
-    /** Assesses one plan for one year and replaces its stored results; returns the number of rows stored. */
-    public int reassess(Plan plan, int year) {
-        long version = plans.dataVersion(plan.id());
-        return store(List.of(assessments.assess(plan, year)), Map.of(plan.id(), version));
-    }
-
     /** A stored or computed result row: what is compared to decide whether a row must be written. */
     private record Values(String status, Double progress, Double scheduleRatio, Double latestValue) {}
 
@@ -282,14 +276,6 @@ public class ReassessmentService {
                 .params(planId, year).query((rs, n) -> new StoredResult(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getInt(4), rs.getString(5), dbl(rs, 6), dbl(rs, 7), dbl(rs, 8),
                         rs.getTimestamp(9).toInstant())).list();
-    }
-
-    /** Stored results, computing and storing them first when the plan has none for the year or they are stale. */
-    public List<StoredResult> storedOrCompute(Plan plan, int year) {
-        if (!fresh(plan.id(), year)) {
-            reassess(plan, year);
-        }
-        return stored(plan.id(), year);
     }
 
     /** Whether the stored results of the plan for the year reflect its current data version. */

@@ -131,11 +131,7 @@ public class RollupService {
 
     private Map<Long, BigDecimal> sums(String sql, List<Long> ids, int year) {
         Map<Long, BigDecimal> out = new HashMap<>();
-        var spec = jdbc.sql(sql).param("ids", ids);
-        if (sql.contains(":year")) {
-            spec = spec.param("year", year);
-        }
-        spec.query((rs, n) -> out.put(rs.getLong(1), rs.getBigDecimal(2) == null ? BigDecimal.ZERO : rs.getBigDecimal(2)))
+        jdbc.sql(sql).param("ids", ids).param("year", year).query((rs, n) -> out.put(rs.getLong(1), rs.getBigDecimal(2) == null ? BigDecimal.ZERO : rs.getBigDecimal(2)))
                 .list();
         return out;
     }
