@@ -74,7 +74,7 @@ class InvestmentReportBrowserTest {
             period.clear();
             period.sendKeys("M03");
             b.driver().findElement(By.id("report-amount")).sendKeys("2");
-            b.driver().findElement(By.id("report-submit")).click();
+            b.clickAndLoad(By.id("report-submit"));
             assertThat(b.driver().findElement(By.cssSelector("#reports td.state")).getText()).isEqualTo("已提交");
             assertThat(b.driver().findElements(By.cssSelector("button.approve"))).isEmpty();
         }
@@ -83,7 +83,7 @@ class InvestmentReportBrowserTest {
             b.open("/plans/zhuji-15th/projects");
             assertThat(rate(b, code)).isEqualTo("0.0%");
             b.open("/plans/zhuji-15th/projects/" + code);
-            b.driver().findElement(By.cssSelector("button.approve")).click();
+            b.clickAndLoad(By.cssSelector("button.approve"));
             assertThat(b.driver().findElement(By.cssSelector("#reports td.state")).getText()).isEqualTo("已批准");
             b.open("/plans/zhuji-15th/projects");
             assertThat(rate(b, code)).isEqualTo("25.0%");

@@ -44,15 +44,15 @@ class ReportingBrowserTest {
             WebDriver d = b.driver();
             b.login(reporter, ReportingFixture.PASSWORD);
             b.open("/plans/zhuji-15th/reporting");
-            d.findElement(By.cssSelector("a.task-link[data-code='" + CODE + "'][data-period='Y']")).click();
+            b.clickAndLoad(By.cssSelector("a.task-link[data-code='" + CODE + "'][data-period='Y']"));
             d.findElement(By.id("value")).sendKeys("15");
             d.findElement(By.id("source")).sendKeys("统计年鉴");
-            d.findElement(By.id("save")).click();
+            b.clickAndLoad(By.id("save"));
             assertThat(d.findElement(By.id("warnings")).getText()).contains("变化较大");
-            d.findElement(By.id("submit")).click();
+            b.clickAndLoad(By.id("submit"));
             assertThat(d.findElement(By.id("flash-error")).getText()).contains("须填写说明");
             d.findElement(By.id("explanation")).sendKeys("新建文创园区投产，口径已核实");
-            d.findElement(By.id("submit")).click();
+            b.clickAndLoad(By.id("submit"));
             assertThat(d.findElement(By.id("flash-message")).getText()).contains("已提交");
             assertThat(d.findElement(By.id("figure-state")).getAttribute("data-state")).isEqualTo("SUBMITTED");
             b.screenshot("reporting-submitted");
@@ -61,16 +61,16 @@ class ReportingBrowserTest {
             WebDriver d = b.driver();
             b.login(approver, ReportingFixture.PASSWORD);
             b.open("/plans/zhuji-15th/reporting");
-            d.findElement(By.cssSelector("#queue a.queue-link[data-code='" + CODE + "']")).click();
-            d.findElement(By.id("sign-off")).click();
+            b.clickAndLoad(By.cssSelector("#queue a.queue-link[data-code='" + CODE + "']"));
+            b.clickAndLoad(By.id("sign-off"));
             assertThat(d.findElement(By.id("figure-state")).getAttribute("data-state")).isEqualTo("SIGNED_OFF");
         }
         try (Browser b = new Browser(base)) {
             WebDriver d = b.driver();
             b.login("admin", TestUsers.adminPassword());
             b.open("/plans/zhuji-15th/reporting");
-            d.findElement(By.cssSelector("#queue a.queue-link[data-code='" + CODE + "']")).click();
-            d.findElement(By.id("approve")).click();
+            b.clickAndLoad(By.cssSelector("#queue a.queue-link[data-code='" + CODE + "']"));
+            b.clickAndLoad(By.id("approve"));
             assertThat(d.findElement(By.id("figure-state")).getAttribute("data-state")).isEqualTo("APPROVED");
             assertThat(d.findElement(By.id("revisions")).getText()).contains(reporter, approver, "admin");
             b.screenshot("reporting-approved");

@@ -48,7 +48,7 @@ class IngestReviewBrowserTest {
             browser.open("/plans");
             d.findElement(By.id("nav-ingest-review")).click();
             d.findElement(By.id("file")).sendKeys(ZHUJI.toAbsolutePath().toString());
-            d.findElement(By.id("upload-submit")).click();
+            browser.clickAndLoad(By.id("upload-submit"));
 
             wait.until(w -> "true".equals(w.findElement(By.id("ingest-source")).getAttribute("data-loaded")));
             WebElement source = d.findElement(By.id("ingest-source"));
