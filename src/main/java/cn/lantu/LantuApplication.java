@@ -35,7 +35,7 @@ public class LantuApplication {
             // configuration needs a servlet context, so the web server starts on a random port and stops again.
             var app = new SpringApplication(LantuApplication.class);
             app.setDefaultProperties(java.util.Map.of("server.port", "0"));
-            System.exit(SpringApplication.exit(app.run(cn.lantu.scale.GenerateCommand.toProperties(args))));
+            System.exit(SpringApplication.exit(app.run(cn.lantu.synthetic.GenerateCommand.toProperties(args))));
         }
         SpringApplication.run(LantuApplication.class, args);
     }

@@ -15,7 +15,7 @@ import cn.lantu.org.OrgRepository;
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanLookup;
 import cn.lantu.plan.PlanRepository;
-import cn.lantu.reporting.TownBreakdownService;
+import cn.lantu.collection.TownBreakdownService;
 import cn.lantu.task.TaskService;
 import cn.lantu.web.NotFoundException;
 import tools.jackson.databind.json.JsonMapper;

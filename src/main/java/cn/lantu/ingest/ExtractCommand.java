@@ -1,5 +1,7 @@
 package cn.lantu.ingest;
 
+import cn.lantu.outline.TextCorrection;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package cn.lantu.ingest;
 
+import cn.lantu.outline.ParsedOutline;
+
 import java.util.List;
 
 /**
@@ -16,7 +18,7 @@ public record Extraction(
         List<ExtractedIndicator> indicators,
         List<ProseTarget> targets,
         List<BaselineFact> baselineFacts,
-        List<ProjectDomain> projectDomains,
+        List<ExtractedProjectDomain> projectDomains,
         List<ExtractedProject> projects,
         List<ExtractedArea> areas,
         List<String> warnings) {

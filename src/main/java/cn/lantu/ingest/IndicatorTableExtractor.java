@@ -1,5 +1,11 @@
 package cn.lantu.ingest;
 
+import cn.lantu.outline.Cjk;
+import cn.lantu.outline.MappedText;
+import cn.lantu.outline.ParsedOutlineNode;
+import cn.lantu.outline.OutlineParser;
+import cn.lantu.outline.ParsedOutline;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +45,7 @@ final class IndicatorTableExtractor {
         ParsedOutline outline = detail.outline();
         String best = null;
         int bestScore = 0;
-        for (OutlineNode t : outline.tables()) {
+        for (ParsedOutlineNode t : outline.tables()) {
             List<MappedText> rows = detail.tableRows().get(t.key());
             if (rows == null || rows.isEmpty()) {
                 continue;
@@ -181,7 +187,7 @@ final class IndicatorTableExtractor {
         int baseYear = baseYearHeader != null ? baseYearHeader : targetYearHeader != null ? targetYearHeader - 5 : 0;
         int targetYear = targetYearHeader != null ? targetYearHeader : baseYear + 5;
         int starYear = baseYear - 1;
-        for (OutlineNode note : outline.children(key)) {
+        for (ParsedOutlineNode note : outline.children(key)) {
             Matcher m = STAR_NOTE.matcher(note.text().replace("\\*", "*"));
             if (m.find()) {
                 starYear = Integer.parseInt(m.group(1));

@@ -1,5 +1,11 @@
 package cn.lantu.ingest;
 
+import cn.lantu.outline.MappedText;
+import cn.lantu.outline.NodeType;
+import cn.lantu.outline.ParsedOutlineNode;
+import cn.lantu.outline.OutlineParser;
+import cn.lantu.outline.ParsedOutline;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,20 +27,20 @@ final class ListExtractor {
             "(\\d+)\\s*大领域\\s*(\\d+)\\s*个(?:重大|重点)?项目.{0,6}?总投资\\s*(\\d+(?:\\.\\d+)?)\\s*(亿元|万元)");
     private static final Pattern AREA = Pattern.compile(".*?(共富片区|未来产业社区|产业社区|片区|园区|新区|小镇|之城|功能区|组团|板块|集聚区|新城|港区)$");
 
-    record Result(List<ProjectDomain> domains, List<ExtractedProject> projects, List<ExtractedArea> areas,
+    record Result(List<ExtractedProjectDomain> domains, List<ExtractedProject> projects, List<ExtractedArea> areas,
                   Set<String> consumedKeys) {
     }
 
     Result extract(OutlineParser.Detail detail) {
         ParsedOutline outline = detail.outline();
-        List<ProjectDomain> domains = new ArrayList<>();
+        List<ExtractedProjectDomain> domains = new ArrayList<>();
         List<ExtractedProject> projects = new ArrayList<>();
         List<ExtractedArea> areas = new ArrayList<>();
         Set<String> consumed = new java.util.HashSet<>();
-        for (OutlineNode col : outline.columns()) {
-            List<OutlineNode> desc = outline.descendants(col.key());
+        for (ParsedOutlineNode col : outline.columns()) {
+            List<ParsedOutlineNode> desc = outline.descendants(col.key());
             // domains with totals
-            for (OutlineNode n : desc) {
+            for (ParsedOutlineNode n : desc) {
                 if (n.type() != NodeType.COLUMN_ITEM && n.type() != NodeType.PARAGRAPH) {
                     continue;
                 }
@@ -42,7 +48,7 @@ final class ListExtractor {
                 Matcher tot = TOTAL.matcher(n.text());
                 if (tot.find()) {
                     Matcher pi = PERIOD_INVEST.matcher(n.text());
-                    domains.add(new ProjectDomain("TOTAL", null, "合计", Integer.parseInt(tot.group(2)),
+                    domains.add(new ExtractedProjectDomain("TOTAL", null, "合计", Integer.parseInt(tot.group(2)),
                             Double.parseDouble(tot.group(3)), pi.find() ? Double.parseDouble(pi.group(1)) : null,
                             tot.group(4), n.text(), t.sourceStart(), t.sourceEnd(), n.key(), 0.8,
                             "column total: " + tot.group(1) + " domains"));
@@ -54,7 +60,7 @@ final class ListExtractor {
                     Matcher pi = PERIOD_INVEST.matcher(n.text());
                     Integer number = n.number() != null && n.number().matches("\\d+") ? Integer.parseInt(n.number()) : null;
                     String name = n.title() != null ? n.title() : n.text().substring(0, Math.min(12, n.text().length()));
-                    domains.add(new ProjectDomain(String.format(Locale.ROOT, "D%02d",
+                    domains.add(new ExtractedProjectDomain(String.format(Locale.ROOT, "D%02d",
                             domains.stream().filter(x -> x.number() != null || !"TOTAL".equals(x.code())).count() + 1), number, name,
                             Integer.parseInt(d.group(1)), Double.parseDouble(d.group(2)),
                             pi.find() ? Double.parseDouble(pi.group(1)) : null, d.group(3), n.text(), t.sourceStart(),
@@ -64,7 +70,7 @@ final class ListExtractor {
                 }
             }
             // projects: items with a stage in brackets
-            for (OutlineNode n : desc) {
+            for (ParsedOutlineNode n : desc) {
                 if (n.type() != NodeType.COLUMN_ITEM) {
                     continue;
                 }
@@ -79,7 +85,7 @@ final class ListExtractor {
                 if (label == null || lastEnd != body.length()) {
                     continue;
                 }
-                OutlineNode group = outline.find(n.parentKey()).orElse(null);
+                ParsedOutlineNode group = outline.find(n.parentKey()).orElse(null);
                 String groupName = group != null && group.type() == NodeType.COLUMN_GROUP ? group.title() : null;
                 projects.add(new ExtractedProject(String.format(Locale.ROOT, "P%03d", projects.size() + 1), n.title(),
                         groupName, label, stage(label), "专栏" + col.number() + " " + col.title(), n.text(), n.start(),
@@ -87,14 +93,14 @@ final class ListExtractor {
                 consumed.add(n.key());
             }
             // towns and areas
-            List<OutlineNode> items = desc.stream().filter(n -> n.type() == NodeType.COLUMN_ITEM && n.title() != null)
+            List<ParsedOutlineNode> items = desc.stream().filter(n -> n.type() == NodeType.COLUMN_ITEM && n.title() != null)
                     .toList();
             if (items.size() < 3) {
                 continue;
             }
             int towns = 0;
             Map<String, Integer> kinds = new LinkedHashMap<>();
-            for (OutlineNode i : items) {
+            for (ParsedOutlineNode i : items) {
                 if (townType(i.title()) != null) {
                     towns++;
                 }
@@ -106,7 +112,7 @@ final class ListExtractor {
             int areaCount = kinds.values().stream().mapToInt(Integer::intValue).sum();
             Integer colNo = col.number() != null && col.number().matches("\\d+") ? Integer.parseInt(col.number()) : null;
             if (towns >= 0.6 * items.size()) {
-                for (OutlineNode i : items) {
+                for (ParsedOutlineNode i : items) {
                     String type = townType(i.title());
                     MappedText t = detail.nodeText().get(i.key());
                     String rest = restAfterLead(i);
@@ -117,7 +123,7 @@ final class ListExtractor {
             } else if (areaCount >= 0.6 * items.size()) {
                 String major = kinds.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                         .orElse("AREA");
-                for (OutlineNode i : items) {
+                for (ParsedOutlineNode i : items) {
                     String k = areaKind(i.title());
                     MappedText t = detail.nodeText().get(i.key());
                     String kind = k != null ? k : major;
@@ -140,7 +146,7 @@ final class ListExtractor {
         return (int) areas.stream().filter(a -> a.kind().equals(kind)).count();
     }
 
-    private static String restAfterLead(OutlineNode i) {
+    private static String restAfterLead(ParsedOutlineNode i) {
         String t = i.text();
         int dot = t.indexOf('。');
         return dot >= 0 && dot + 1 < t.length() ? t.substring(dot + 1) : t;

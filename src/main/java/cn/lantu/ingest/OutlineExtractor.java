@@ -1,5 +1,10 @@
 package cn.lantu.ingest;
 
+import cn.lantu.outline.Cjk;
+import cn.lantu.outline.OutlineParser;
+import cn.lantu.outline.ParsedOutline;
+import cn.lantu.outline.TextCorrection;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package cn.lantu.ingest;
 
+import cn.lantu.outline.TextCorrection;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -225,7 +227,7 @@ public final class PackageWriter {
     Map<String, Object> projects(Extraction x) {
         Map<String, Object> m = new LinkedHashMap<>();
         List<Map<String, Object>> domains = new ArrayList<>();
-        for (ProjectDomain d : x.projectDomains()) {
+        for (ExtractedProjectDomain d : x.projectDomains()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("code", d.code());
             e.put("number", d.number());

@@ -1,5 +1,7 @@
 package cn.lantu.ingest;
 
+import cn.lantu.outline.OutlineParser;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

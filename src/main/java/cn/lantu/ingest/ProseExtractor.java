@@ -1,5 +1,12 @@
 package cn.lantu.ingest;
 
+import cn.lantu.outline.Cjk;
+import cn.lantu.outline.MappedText;
+import cn.lantu.outline.NodeType;
+import cn.lantu.outline.ParsedOutlineNode;
+import cn.lantu.outline.OutlineParser;
+import cn.lantu.outline.ParsedOutline;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -76,17 +83,17 @@ final class ProseExtractor {
         ParsedOutline outline = detail.outline();
         List<ProseTarget> targets = new ArrayList<>();
         List<BaselineFact> facts = new ArrayList<>();
-        java.util.Map<String, OutlineNode> byKey = new java.util.HashMap<>();
-        for (OutlineNode n : outline.nodes()) {
+        java.util.Map<String, ParsedOutlineNode> byKey = new java.util.HashMap<>();
+        for (ParsedOutlineNode n : outline.nodes()) {
             byKey.put(n.key(), n);
         }
         Set<String> hasChildren = new HashSet<>();
-        for (OutlineNode n : outline.nodes()) {
+        for (ParsedOutlineNode n : outline.nodes()) {
             if (n.parentKey() != null) {
                 hasChildren.add(n.parentKey());
             }
         }
-        for (OutlineNode n : outline.nodes()) {
+        for (ParsedOutlineNode n : outline.nodes()) {
             if (n.parentKey() == null || skipKeys.contains(n.key())) {
                 continue;
             }
@@ -102,7 +109,7 @@ final class ProseExtractor {
                     continue;
                 }
             }
-            OutlineNode parent = byKey.get(n.parentKey());
+            ParsedOutlineNode parent = byKey.get(n.parentKey());
             if (parent != null && parent.type() == NodeType.TABLE) {
                 continue;
             }
@@ -128,8 +135,8 @@ final class ProseExtractor {
         return new Result(coded, facts);
     }
 
-    private boolean isRetro(OutlineNode n, java.util.Map<String, OutlineNode> byKey) {
-        OutlineNode p = n;
+    private boolean isRetro(ParsedOutlineNode n, java.util.Map<String, ParsedOutlineNode> byKey) {
+        ParsedOutlineNode p = n;
         while (p != null) {
             if ((p.type() == NodeType.SECTION || p.type() == NodeType.CHAPTER) && p.title() != null
                     && RETRO_TITLE.matcher(p.title()).matches()) {
@@ -328,7 +335,7 @@ final class ProseExtractor {
         return out;
     }
 
-    private void processSentence(MappedText text, int ss, int se, OutlineNode node, String itemTitle, boolean retroNode,
+    private void processSentence(MappedText text, int ss, int se, ParsedOutlineNode node, String itemTitle, boolean retroNode,
                                  List<ProseTarget> targets, List<BaselineFact> facts) {
         String s = text.toString();
         String sentence = s.substring(ss, se).strip();
@@ -604,7 +611,7 @@ final class ProseExtractor {
 
     private void addTarget(List<ProseTarget> targets, Q q, String name, Name nm, String segment, String after,
                            String clause, String prevClause, String sentence, Integer sentenceYear, Integer clauseYear, String quote,
-                           int qStart, int qEnd, int sStart, int sEnd, OutlineNode node, List<Q> qs, int qi) {
+                           int qStart, int qEnd, int sStart, int sEnd, ParsedOutlineNode node, List<Q> qs, int qi) {
         List<String> reasons = new ArrayList<>();
         double confidence = 0.9;
         String context = sentence;
@@ -739,7 +746,7 @@ final class ProseExtractor {
     }
 
     private void implicit(MappedText text, String s, int[] c, String clause, String sentence, boolean retro,
-                          Integer sentenceYear, int sStart, int sEnd, OutlineNode node, List<ProseTarget> targets,
+                          Integer sentenceYear, int sStart, int sEnd, ParsedOutlineNode node, List<ProseTarget> targets,
                           List<BaselineFact> facts) {
         Matcher cov = COVERAGE.matcher(clause);
         Matcher clr = CLEAR.matcher(clause);
@@ -810,7 +817,7 @@ final class ProseExtractor {
 
     private void addImplicit(MappedText text, String s, int[] c, String subj, String subject, int endAt,
                              boolean coverage, boolean retro, String sentence, Integer sentenceYear, int sStart,
-                             int sEnd, OutlineNode node, List<ProseTarget> targets, List<BaselineFact> facts) {
+                             int sEnd, ParsedOutlineNode node, List<ProseTarget> targets, List<BaselineFact> facts) {
         String name = coverage ? subj + "覆盖率" : subj + "数量";
         double value = coverage ? 100 : 0;
         String unit = coverage ? "%" : "个";

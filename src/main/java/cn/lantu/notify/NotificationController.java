@@ -23,7 +23,7 @@ class NotificationController {
     @GetMapping("/notifications")
     String page(Principal principal, Model model) {
         model.addAttribute("notifications", notifier.forUser(principal.getName(), 200));
-        return "reporting/notifications";
+        return "notify/notifications";
     }
 
     @GetMapping("/api/v1/notifications")

@@ -1,5 +1,7 @@
 package cn.lantu.plan;
 
+import cn.lantu.outline.TextCorrection;
+
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,5 +1,7 @@
 package cn.lantu.plan;
 
+import cn.lantu.outline.TextCorrection;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -107,8 +109,9 @@ public class PlanRepository {
     }
 
     public void insertCorrection(long planId, TextCorrection c) {
-        jdbc.sql("INSERT INTO text_correction (plan_id, code, kind, find_text, replace_text, note) VALUES (?,?,?,?,?,?)")
-                .params(planId, c.code(), c.kind(), c.find(), c.replace(), c.note()).update();
+        jdbc.sql("INSERT INTO text_correction (plan_id, code, kind, find_text, replace_text, replace_all, note)"
+                        + " VALUES (?,?,?,?,?,?,?)")
+                .params(planId, c.id(), c.kind(), c.find(), c.replace(), c.all(), c.note()).update();
     }
 
     public List<OutlineNode> nodes(long planId) {
@@ -133,10 +136,11 @@ public class PlanRepository {
     }
 
     public List<TextCorrection> corrections(long planId) {
-        return jdbc.sql("SELECT code, kind, find_text, replace_text, note FROM text_correction WHERE plan_id = ? ORDER BY id")
+        return jdbc.sql("SELECT code, kind, find_text, replace_text, replace_all, note FROM text_correction"
+                        + " WHERE plan_id = ? ORDER BY id")
                 .param(planId)
                 .query((rs, i) -> new TextCorrection(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)))
+                        rs.getString(4), rs.getBoolean(5), rs.getString(6)))
                 .list();
     }
 

@@ -1,5 +1,6 @@
 package cn.lantu.project;
 
+import cn.lantu.security.Actor;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.lantu.org.OrgRepository;
 import cn.lantu.org.OrgUnit;
 import cn.lantu.plan.Plan;
-import cn.lantu.project.Actor;
+import cn.lantu.security.Actor;
 import cn.lantu.security.UserRepository;
 
 /**

@@ -20,7 +20,7 @@ import cn.lantu.org.OrgUnit;
 import cn.lantu.plan.OutlineNode;
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanRepository;
-import cn.lantu.project.Actor;
+import cn.lantu.security.Actor;
 import cn.lantu.project.ProjectDetail;
 import cn.lantu.project.ProjectRepository;
 import cn.lantu.project.ProjectService;

@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.lantu.LantuApplication;
-import cn.lantu.scale.ReassessmentService;
+import cn.lantu.monitoring.ReassessmentService;
 
 /**
  * Issue 9 benchmark: full reassessment ({@link ReassessmentService#reassessAll}) against a bare JDBC scan of the

@@ -42,7 +42,7 @@ import cn.lantu.security.UserService;
  * <li>the real upload ({@code POST /api/v1/plans/{plan}/reporting/upload}, Bearer token) of the filled template of
  * the org unit that leads the most indicators (the largest file the importer accepts: one row per indicator the
  * unit leads, each at most once), alternating two value sets so that every upload changes every row;</li>
- * <li>the importer's parser ({@code cn.lantu.reporting.ExcelImport.read}, package-private, called by reflection)
+ * <li>the importer's parser ({@code cn.lantu.collection.ExcelImport.read}, package-private, called by reflection)
  * on a synthetic 5,000-row sheet, the template importer's row limit ({@code MAX_ROWS});</li>
  * <li>the plan office's bulk import of 100,000 figures ({@code …/reporting/bulk-upload}), see {@link #bulk}.</li>
  * </ol>
@@ -221,7 +221,7 @@ public final class XlsxBench {
             System.out.printf("BENCH template upload: median %.1f ms per upload vs raw XSSFReader %.2f ms per read;"
                     + " import speed = %.1f%% of raw read speed%n", median(up), median(raw), 100 * median(raw) / median(up));
 
-            Method read = Class.forName("cn.lantu.reporting.ExcelImport").getDeclaredMethod("read", byte[].class, long.class);
+            Method read = Class.forName("cn.lantu.collection.ExcelImport").getDeclaredMethod("read", byte[].class, long.class);
             read.setAccessible(true);
             byte[] big = bigSheet(5000);
             List<Double> parse = new ArrayList<>();

@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates test inputs whether tests run from the project root or from a standalone build. */
-final class IngestTestSupport {
+public final class IngestTestSupport {
     private IngestTestSupport() {
     }
 
-    static Path projectRoot() {
+    public static Path projectRoot() {
         String prop = System.getProperty("lantu.root");
         if (prop != null && Files.isDirectory(Path.of(prop, "src"))) {
             return Path.of(prop);
@@ -25,11 +25,11 @@ final class IngestTestSupport {
         return Path.of("/work/main");
     }
 
-    static Path zhujiOutlinePath() {
+    public static Path zhujiOutlinePath() {
         return projectRoot().resolve("src/main/resources/plans/zhuji-15th/outline.md");
     }
 
-    static String zhujiOutline() {
+    public static String zhujiOutline() {
         try {
             return Files.readString(zhujiOutlinePath());
         } catch (IOException e) {
@@ -37,7 +37,7 @@ final class IngestTestSupport {
         }
     }
 
-    static Path testResource(String name) {
+    public static Path testResource(String name) {
         return projectRoot().resolve("src/test/resources/ingest").resolve(name);
     }
 }

@@ -1,5 +1,9 @@
 package cn.lantu.ingest;
 
+import cn.lantu.outline.NodeType;
+import cn.lantu.outline.ParsedOutlineNode;
+import cn.lantu.outline.ParsedOutline;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -32,10 +36,10 @@ class OtherLayoutsTest {
         Extraction x = new OutlineExtractor().extract(IngestTestSupport.testResource("qingxi-15th.md"));
         ParsedOutline o = x.outline();
         assertThat(o.title()).isEqualTo("青溪县国民经济和社会发展第十五个五年规划纲要");
-        assertThat(o.chapters()).extracting(OutlineNode::number).containsExactly("一", "二", "三", "四", "五");
+        assertThat(o.chapters()).extracting(ParsedOutlineNode::number).containsExactly("一", "二", "三", "四", "五");
         assertThat(o.chapters().get(2).title()).isEqualTo("建设现代化产业体系");
         assertThat(o.sections()).hasSize(10);
-        assertThat(o.columns()).extracting(OutlineNode::title).containsExactly("重大产业平台", "交通重大工程", "镇街发展定位");
+        assertThat(o.columns()).extracting(ParsedOutlineNode::title).containsExactly("重大产业平台", "交通重大工程", "镇街发展定位");
         assertThat(o.warnings()).anyMatch(w -> w.contains("running header"));
         assertThat(o.appliedCorrections()).anyMatch(a -> a.contains("推进商贸 + 流通网络"));
         assertThat(o.appliedCorrections()).anyMatch(a -> a.contains("TABLE_PAGE_BREAK"));
@@ -170,14 +174,14 @@ class OtherLayoutsTest {
             doc.save(pdf.toFile());
         }
         Extraction x = new OutlineExtractor().extract(pdf);
-        assertThat(x.outline().chapters()).extracting(OutlineNode::title).containsExactly("发展基础", "主要任务");
+        assertThat(x.outline().chapters()).extracting(ParsedOutlineNode::title).containsExactly("发展基础", "主要任务");
         assertThat(x.outline().title()).isEqualTo("河阳县国民经济和社会发展第十五个五年规划纲要");
         assertThat(x.outline().nodes()).filteredOn(n -> n.type() == NodeType.MEASURE)
                 .noneMatch(n -> n.text().contains("规划纲要") || n.text().contains("- 2 -"));
         assertThat(x.targets()).anyMatch(t -> t.name().contains("数字经济核心产业增加值") && t.value() == 120);
         assertThat(x.targets()).anyMatch(t -> t.name().contains("城市公园") && t.value() == 15);
         assertThat(x.baselineFacts()).anyMatch(b -> b.value() == 380);
-        OutlineNode m = x.outline().get("c2.s1.m1");
+        ParsedOutlineNode m = x.outline().get("c2.s1.m1");
         assertThat(m.text()).contains("培育数字经济新动能。到2030年，数字经济核心产业增加值突破120亿元").contains("新建城市公园15个");
     }
 }

@@ -137,9 +137,9 @@ class ProseTargetTest {
         assertThat(x.projects().get(3).name()).isEqualTo("诸永高速改扩建");
         assertThat(x.projects().get(3).stage()).isEqualTo("UNDER_CONSTRUCTION");
         assertThat(x.projectDomains()).hasSize(11);
-        assertThat(x.projectDomains().stream().filter(d -> d.number() != null).mapToInt(ProjectDomain::plannedCount).sum())
+        assertThat(x.projectDomains().stream().filter(d -> d.number() != null).mapToInt(ExtractedProjectDomain::plannedCount).sum())
                 .isEqualTo(139);
-        assertThat(x.projectDomains().stream().filter(d -> d.number() != null).mapToDouble(ProjectDomain::totalInvestment).sum())
+        assertThat(x.projectDomains().stream().filter(d -> d.number() != null).mapToDouble(ExtractedProjectDomain::totalInvestment).sum())
                 .isEqualTo(3006.0);
         assertThat(x.areas().stream().filter(a -> a.kind().equals("TOWN"))).hasSize(23);
         assertThat(x.areas().stream().filter(a -> a.kind().equals("COMMON_PROSPERITY"))).hasSize(23);

@@ -1,0 +1,15 @@
+package cn.lantu.collection;
+
+import java.time.Instant;
+
+/** A reported figure of one indicator for one org unit (the city or a town), year and period. */
+public record Figure(long id, long indicatorId, String indicatorCode, long orgUnitId, String orgUnitCode, int year,
+                     String period, Double value, String verdict, boolean estimate, FigureState state, boolean demo,
+                     String note, String source, String explanation, String returnComment, int version,
+                     String updatedBy, Instant updatedAt) {
+
+    /** One stored revision: every change writes one, with the state after the change. */
+    public record Revision(long id, long figureId, int version, Double value, String verdict, boolean estimate,
+                           FigureState state, String reason, String note, String source, String explanation,
+                           String changedBy, Instant changedAt) {}
+}

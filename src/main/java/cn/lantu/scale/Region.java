@@ -1,4 +1,0 @@
-package cn.lantu.scale;
-
-/** A node of the region hierarchy: COUNTRY → PROVINCE → CITY → COUNTY. */
-public record Region(String code, String name, String level, String parentCode, boolean synthetic) {}
