@@ -18,13 +18,72 @@ public final class Http {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client;
     private final String base;
     private final String authorization;
+    private String csrf;
 
     private Http(String base, String authorization) {
+        this(base, authorization, HttpClient.newHttpClient());
+    }
+
+    private Http(String base, String authorization, HttpClient client) {
         this.base = base;
         this.authorization = authorization;
+        this.client = client;
+    }
+
+    /**
+     * A browser-like client: logs in through the login form (with its CSRF token) and keeps the session cookie, so
+     * pages are requested the way a person's browser requests them (no Basic header, no bcrypt per request).
+     */
+    public static Http session(int port, String user, String password) {
+        Http h = new Http("http://localhost:" + port, null, HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build());
+        String login = h.page("/login").body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(login);
+        if (!m.find()) {
+            throw new AssertionError("no CSRF token on the login page");
+        }
+        HttpResponse<String> r = h.postForm("/login", Map.of("username", user, "password", password,
+                "_csrf", m.group(1)));
+        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new AssertionError("login of " + user + " failed: " + r.statusCode() + " "
+                    + r.headers().firstValue("Location").orElse(""));
+        }
+        h.csrf = h.csrfOf(h.page("/plans").body());
+        return h;
+    }
+
+    /** The CSRF token of this session (from the meta tag of a page). */
+    public String csrf() {
+        return csrf;
+    }
+
+    private String csrfOf(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"")
+                .matcher(html);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** A page as a browser asks for it (Accept: text/html). */
+    public HttpResponse<String> page(String path) {
+        return send(request(path).setHeader("Accept", "text/html,application/xhtml+xml").GET().build());
+    }
+
+    /** A form POST (application/x-www-form-urlencoded) as a browser sends it; adds this session's CSRF token. */
+    public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.putIfAbsent("_csrf", csrf);
+        }
+        String body = all.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(request(path).setHeader("Accept", "text/html,application/xhtml+xml")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     public static Http anonymous(int port) {
@@ -106,7 +165,8 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        b.setHeader("Accept", "application/json");
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
