@@ -185,14 +185,20 @@ public class CockpitController {
             description = "Read from the stored cockpit of the plan's current data version; computed and stored when "
                     + "the plan's data changed since.")
     public org.springframework.http.ResponseEntity<byte[]> api(@PathVariable String plan,
-                                                               @RequestParam(required = false) Integer year) {
+                                                               @RequestParam(required = false) Integer year,
+                                                               org.springframework.web.context.request.WebRequest request) {
         long[] ref = snapshots.ref(plan).orElseThrow(() -> new cn.lantu.web.NotFoundException("规划不存在: " + plan));
         long id = ref[0];
         long version = ref[1];
         int y = year == null ? snapshots.defaultYear(id, version, () -> assessments.defaultYear(lookup.require(plan)))
                 : year;
+        // the cockpit changes only with the plan's data version (and the day, for overdue milestones)
+        String etag = "\"c" + id + "-" + y + "-" + version + "-" + java.time.LocalDate.now() + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
         byte[] body = snapshots.json(id, y, version, () -> cockpit(lookup.require(plan), y), CockpitController::json);
-        return org.springframework.http.ResponseEntity.ok()
+        return org.springframework.http.ResponseEntity.ok().eTag(etag)
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body);
     }
 

@@ -68,9 +68,7 @@ class FigureRepository {
         return id;
     }
 
-    /** Optimistic update; throws a conflict when someone else changed the figure since {@code expectedVersion
-        changes.touchByFigure(figureId);
-    }. */
+    /** Optimistic update; throws a conflict when someone else changed the figure since {@code expectedVersion}. */
     void update(Figure f, int expectedVersion, Double value, String verdict, boolean estimate, FigureState state,
                 String note, String source, String explanation, String returnComment, String by, String reason) {
         Timestamp now = Timestamp.from(Instant.now());
@@ -95,6 +93,8 @@ class FigureRepository {
                   changed_by, changed_at, note, source, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(figureId, version, value, verdict, estimate, state.name(), reason, by, at, note, source,
                 explanation).update();
+        // every change of a figure writes a revision, so raising the plan's data version here reaches every path
+        changes.touchByFigure(figureId);
     }
 
     List<Figure.Revision> revisions(long figureId) {

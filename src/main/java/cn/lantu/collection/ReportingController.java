@@ -106,8 +106,14 @@ class ReportingController {
     }
 
     @GetMapping("/reporting/figures/{id}")
-    String figureLink(@PathVariable long id, Authentication auth) {
+    String figureLink(@PathVariable long id, Authentication auth, Model model, RedirectAttributes flash) {
         Figure f = service.get(access.actor(auth), id);
+        // an action's confirmation arrives here as a flash attribute: pass it on to the form, or it is lost
+        model.asMap().forEach((k, v) -> {
+            if (k.equals("message") || k.equals("error") || k.equals("entered")) {
+                flash.addFlashAttribute(k, v);
+            }
+        });
         Indicator i = indicators.findById(f.indicatorId()).orElseThrow();
         Plan p = lookup.require(String.valueOf(i.planId()));
         return "redirect:" + formUrl(p.code(), f.indicatorCode(), f.year(), f.period(),

@@ -19,11 +19,14 @@ import cn.lantu.assessment.Path;
 @Repository
 public class IndicatorRepository {
 
+    private final cn.lantu.plan.PlanChanges changes;
+
     private static final String ORDER = " ORDER BY CASE WHEN table_row IS NULL THEN 1 ELSE 0 END, table_row, code";
 
     private final JdbcClient jdbc;
 
-    public IndicatorRepository(JdbcClient jdbc) {
+    public IndicatorRepository(JdbcClient jdbc, cn.lantu.plan.PlanChanges changes) {
+        this.changes = changes;
         this.jdbc = jdbc;
     }
 
@@ -58,6 +61,8 @@ public class IndicatorRepository {
     /** Publishes an indicator on the public portal, or withdraws it. */
     public void setPublished(long id, boolean published) {
         jdbc.sql("UPDATE indicator SET published = ? WHERE id = ?").params(published, id).update();
+        // the portal, its open data and the public reports are served per data version
+        changes.touchByIndicator(id);
     }
 
     public long insert(Indicator i) {
