@@ -122,7 +122,7 @@ class OutlineParserTest {
         assertThat(outline.get("col12.g4.i6").text()).isEqualTo("诸暨市数字强基融合发展共富项目（一期）一檀溪村至三江村公路建设工程（实施）");
         // no paragraph outside headings ends mid-sentence
         assertThat(outline.nodes()).filteredOn(n -> n.type() == NodeType.MEASURE && n.text().length() > 40)
-                .allMatch(n -> OutlineParser.endsSentence(n.text()), "measures end with terminal punctuation");
+                .allMatch(n -> PageBreakRepair.endsSentence(n.text()), "measures end with terminal punctuation");
     }
 
     @Test
