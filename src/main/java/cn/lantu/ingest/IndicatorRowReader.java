@@ -1,0 +1,157 @@
+package cn.lantu.ingest;
+
+import cn.lantu.outline.MappedText;
+import cn.lantu.outline.OutlineParser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the body rows of the indicator table. Value cells are taken from the right, aligned with the header; the
+ * cells left of them are [category] [number] name [sub-item]. A category is stated once, on its first row or on a
+ * row of its own; a numbered row followed by unnumbered rows is split into sub-items A, B…
+ */
+final class IndicatorRowReader {
+
+    private static final Pattern COUNT = Pattern.compile("[（(]\\s*(\\d+)\\s*项\\s*[）)]");
+
+    private IndicatorRowReader() {
+    }
+
+    /** Rows after the header, in table order; rows that cannot be read are skipped with a warning. */
+    static List<ExtractedIndicator> read(List<MappedText> rows, IndicatorTableHeader header,
+                                         IndicatorFieldMapper fields, String text, List<String> warnings) {
+        List<ColumnRole> roles = header.roles();
+        List<ColumnRole> valueRoles = header.valueRoles();
+        List<ExtractedIndicator> out = new ArrayList<>();
+        String category = null;
+        String categoryVerbatim = null;
+        Integer categoryCount = null;
+        String parentName = null;
+        Integer parentNumber = null;
+        int subIndex = 0;
+        int tableRow = 0;
+        List<ExtractedIndicator> pendingParent = new ArrayList<>();
+        for (int r = 1; r < rows.size(); r++) {
+            MappedText row = rows.get(r);
+            String rowText = row.toString();
+            List<String> cs = TableCells.cells(rowText);
+            if (OutlineParser.norm(rowText).equals(OutlineParser.norm(rows.get(0).toString()))) {
+                continue; // repeated header
+            }
+            while (cs.size() > header.cells().size() && cs.get(cs.size() - 1).isEmpty()) {
+                cs.remove(cs.size() - 1);
+            }
+            long nonEmpty = cs.stream().filter(c -> !c.isEmpty()).count();
+            if (nonEmpty == 0) {
+                continue;
+            }
+            int nValues = valueRoles.size();
+            if (nonEmpty == 1 && cs.size() < nValues) {
+                // a category row spanning the table
+                String only = cs.stream().filter(c -> !c.isEmpty()).findFirst().orElse("");
+                category = only;
+                continue;
+            }
+            if (cs.size() < nValues + 1) {
+                warnings.add("indicator table row with too few cells: " + rowText);
+                continue;
+            }
+            List<String> values = cs.subList(cs.size() - nValues, cs.size());
+            List<String> left = new ArrayList<>(cs.subList(0, cs.size() - nValues));
+            // left part: [category] [number] name [subname]
+            int numPos = -1;
+            for (int i = 0; i < left.size(); i++) {
+                if (left.get(i).matches("\\d{1,3}")) {
+                    numPos = i;
+                    break;
+                }
+            }
+            String catCell = null;
+            String name;
+            String sub = null;
+            Integer number = null;
+            if (numPos >= 0) {
+                number = Integer.parseInt(left.get(numPos));
+                for (int i = 0; i < numPos; i++) {
+                    if (!left.get(i).isEmpty()) {
+                        catCell = left.get(i);
+                    }
+                }
+                List<String> rest = left.subList(numPos + 1, left.size()).stream().filter(c -> !c.isEmpty()).toList();
+                if (rest.isEmpty()) {
+                    warnings.add("indicator table row without a name: " + rowText);
+                    continue;
+                }
+                name = rest.get(0);
+                if (rest.size() > 1) {
+                    sub = rest.get(1);
+                }
+                parentName = name;
+                parentNumber = number;
+                subIndex = sub != null ? 1 : 0;
+            } else {
+                List<String> rest = left.stream().filter(c -> !c.isEmpty()).toList();
+                int catCol = roles.indexOf(ColumnRole.CATEGORY);
+                if (rest.size() >= 2 && catCol >= 0 && !left.get(catCol).isEmpty()) {
+                    catCell = left.get(catCol);
+                    rest = rest.subList(1, rest.size());
+                }
+                if (rest.isEmpty() || parentName == null) {
+                    warnings.add("indicator table row without number: " + rowText);
+                    continue;
+                }
+                // a sub-row of the previous numbered row
+                name = parentName;
+                number = parentNumber;
+                sub = rest.get(rest.size() - 1);
+                subIndex++;
+                if (subIndex == 2 && !pendingParent.isEmpty()) {
+                    // the parent row becomes sub-item A
+                    ExtractedIndicator first = pendingParent.get(0);
+                    out.set(out.indexOf(first), withCode(first, fields.code(first.tableNumber(), 1)));
+                }
+            }
+            if (catCell != null) {
+                String cv = catCell;
+                Matcher cm = COUNT.matcher(cv);
+                Integer count = cm.find() ? Integer.parseInt(cm.group(1)) : null;
+                String cname = TableCells.compact(COUNT.matcher(cv).replaceAll(""));
+                if (!cname.isEmpty()) {
+                    category = cname;
+                }
+                categoryVerbatim = cv;
+                categoryCount = count;
+            }
+            tableRow++;
+            String base = TableCells.valueFor(values, valueRoles, ColumnRole.BASE);
+            String target = TableCells.valueFor(values, valueRoles, ColumnRole.TARGET);
+            String rate = TableCells.valueFor(values, valueRoles, ColumnRole.RATE);
+            String attr = TableCells.valueFor(values, valueRoles, ColumnRole.ATTRIBUTE);
+            String unitCol = TableCells.valueFor(values, valueRoles, ColumnRole.UNIT);
+            int start = row.sourceStart();
+            int end = row.sourceEnd();
+            String sourceText = text.substring(start, end).strip();
+            ExtractedIndicator ind = fields.build(new IndicatorFieldMapper.RowCells(number, tableRow, parentName, sub,
+                    subIndex, category, categoryVerbatim, categoryCount, unitCol, attr, base, target, rate, sourceText,
+                    start, end), header);
+            out.add(ind);
+            pendingParent.clear();
+            if (sub != null && subIndex == 1) {
+                pendingParent.add(ind);
+            }
+        }
+        return out;
+    }
+
+    private static ExtractedIndicator withCode(ExtractedIndicator i, String code) {
+        return new ExtractedIndicator(code, i.tableNumber(), i.tableRow(), i.subItem(), i.name(), i.unit(),
+                i.category(), i.categoryVerbatim(), i.categoryCount(), i.attribute(), i.attributeVerbatim(), i.kind(),
+                i.path(), i.direction(), i.comparator(), i.band(), i.baseYear(), i.baseValue(), i.baseStatus(),
+                i.baseRole(), i.markers(), i.targetYear(), i.targetValue(), i.targetHorizon(), i.targetIsIncrement(),
+                i.baseVerbatim(), i.targetVerbatim(), i.rateVerbatim(), i.relatedIndicator(), i.sourceText(),
+                i.start(), i.end(), i.confidence(), i.reason());
+    }
+}
