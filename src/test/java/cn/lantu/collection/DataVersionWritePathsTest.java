@@ -60,15 +60,27 @@ class DataVersionWritePathsTest {
         Map<String, Object> cockpitBefore = admin.getMap(COCKPIT);
         int noDataBefore = ((Map<String, Integer>) cockpitBefore.get("counts")).get("NO_DATA");
 
+        // Excel template upload: the department's template, its row filled in, saved as a draft
+        byte[] template = reporter.getBytes(API + "/reporting/template.xlsx?year=" + YEAR + "&period=Y").body();
+        byte[] filled = ExcelRoundTripTest.edit(template, s -> {
+            Row r = ExcelRoundTripTest.row(s, code);
+            r.getCell(5).setCellValue(plausible(code));
+            r.getCell(8).setCellValue("年报");
+        });
+        HttpResponse<String> uploaded = fx.upload(reporterName, "dv.xlsx", filled);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        changed("Excel template upload");
+        long id = jdbc.sql("SELECT f.id FROM figure f JOIN indicator i ON i.id = f.indicator_id WHERE i.code = ? "
+                + "AND f.report_year = ? AND f.demo = FALSE").params(code, YEAR).query(Long.class).single();
+        int draftVersion = jdbc.sql("SELECT version FROM figure WHERE id = ?").param(id).query(Integer.class).single();
+
         // form: the page a department fills in, with the session and CSRF token of a browser
         Http page = Http.session(port, reporterName, ReportingFixture.PASSWORD);
         HttpResponse<String> form = page.postForm("/plans/zhuji-15th/reporting/form", Map.of("indicator", code,
-                "year", String.valueOf(YEAR), "period", "Y", "value", String.valueOf(plausible(code)),
-                "reason", "核实", "explanation", "核实"));
+                "year", String.valueOf(YEAR), "period", "Y", "value", String.valueOf(plausible(code) * 1.001),
+                "reason", "核实", "explanation", "核实", "version", String.valueOf(draftVersion)));
         assertThat(form.statusCode()).as(form.body()).isEqualTo(302);
         changed("form save");
-        long id = jdbc.sql("SELECT f.id FROM figure f JOIN indicator i ON i.id = f.indicator_id WHERE i.code = ? "
-                + "AND f.report_year = ? AND f.demo = FALSE").params(code, YEAR).query(Long.class).single();
 
         Http.ok(reporter.postJson("/api/v1/figures/" + id + "/submit", Map.of("explanation", "核实无误")));
         changed("submit");
@@ -88,25 +100,8 @@ class DataVersionWritePathsTest {
         // revision of an approved figure (through the API, as a department would correct it)
         int figureVersion = jdbc.sql("SELECT version FROM figure WHERE id = ?").param(id).query(Integer.class).single();
         Http.ok(reporter.postJson(API + "/figures", Map.of("indicator", code, "year", YEAR, "period", "Y",
-                "value", String.valueOf(plausible(code) * 1.001), "version", figureVersion, "reason", "统计局反馈后更正")));
+                "value", String.valueOf(plausible(code) * 1.002), "version", figureVersion, "reason", "统计局反馈后更正")));
         changed("revision of an approved figure");
-
-        // Excel template upload
-        byte[] template = reporter.getBytes(API + "/reporting/template.xlsx?year=" + YEAR + "&period=Y").body();
-        byte[] filled = ExcelRoundTripTest.edit(template, s -> {
-            for (Row r : s) {
-                if (r.getRowNum() > 0 && r.getCell(0) != null && !code.equals(r.getCell(0).getStringCellValue())
-                        && r.getCell(3) != null && r.getCell(3).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
-                    r.getCell(5).setCellValue(r.getCell(3).getNumericCellValue());
-                    r.getCell(8).setCellValue("年报");
-                    return;
-                }
-            }
-            throw new AssertionError("no row with last year's value in the template");
-        });
-        HttpResponse<String> uploaded = fx.upload(reporterName, "dv.xlsx", filled);
-        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
-        changed("Excel template upload");
 
         // bulk import by the plan office
         String city = jdbc.sql("SELECT code FROM org_unit o WHERE o.plan_id = ? AND o.unit_type = 'CITY'")
@@ -188,8 +183,7 @@ class DataVersionWritePathsTest {
                 .filter(i -> "NO_DATA".equals(i.get("status")) && i.get("tableNumber") != null
                         && ((Number) i.get("tableNumber")).intValue() != 12
                         && List.of("GROWTH", "LEVEL", "CUMULATIVE").contains(String.valueOf(i.get("kind"))))
-                .filter(i -> jdbc.sql("SELECT COUNT(*) FROM indicator WHERE code = ? AND base_value IS NOT NULL "
-                        + "AND town_breakdown = 'NONE'").param(i.get("code")).query(Long.class).single() > 0)
+                .filter(i -> jdbc.sql("SELECT COUNT(*) FROM indicator WHERE code = ? AND base_value IS NOT NULL").param(i.get("code")).query(Long.class).single() > 0)
                 .map(i -> (String) i.get("code")).findFirst().orElseThrow();
     }
 
