@@ -2,14 +2,10 @@ package cn.lantu.task;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,7 +20,6 @@ import cn.lantu.security.Actor;
 import cn.lantu.project.ProjectDetail;
 import cn.lantu.project.ProjectRepository;
 import cn.lantu.project.ProjectService;
-import cn.lantu.project.ReportState;
 import cn.lantu.project.Schedule;
 import cn.lantu.project.Signal;
 import cn.lantu.security.UserRepository;
@@ -37,6 +32,9 @@ import cn.lantu.security.UserRepository;
  * past period, the environment and the goals, not work), and every item of the columns that list actions
  * ({@link #ACTION_COLUMNS}). Columns listing places or projects (专栏3, 4, 10, 12, 13), platforms (专栏2's second
  * group, 专栏6), the investment domains (专栏8) and the reforms (专栏9) are not tasks.
+ *
+ * <p>The generation itself is {@link OutlineTaskGenerator}, the progress update workflow {@link TaskUpdateWorkflow};
+ * this service keeps the transactions and the public API.
  */
 @Service
 public class TaskService {
@@ -44,9 +42,6 @@ public class TaskService {
     /** Column node-key prefixes whose items are actions (tasks). */
     public static final List<String> ACTION_COLUMNS = List.of("col1.", "col2.g1.", "col5.", "col7.", "col11.",
             "col14.", "col15.", "col16.");
-
-    static final String GENERATOR = "outline";
-    private static final Pattern TARGET_YEAR = Pattern.compile("(?:到|至)?\\s*(20[23]\\d)\\s*年[，,]?\\s*(?:力争|累计|实现|建成|达到|全面|基本)");
 
     private final TaskRepository tasks;
     private final PlanRepository plans;
@@ -56,6 +51,8 @@ public class TaskService {
     private final UserRepository users;
     private final Schedule schedule;
     private final JdbcClient jdbc;
+    private final OutlineTaskGenerator generator;
+    private final TaskUpdateWorkflow updates;
 
     public TaskService(TaskRepository tasks, PlanRepository plans, OrgRepository org, ProjectRepository projects,
                        ProjectService projectService, UserRepository users, Schedule schedule, JdbcClient jdbc) {
@@ -67,6 +64,8 @@ public class TaskService {
         this.users = users;
         this.schedule = schedule;
         this.jdbc = jdbc;
+        this.generator = new OutlineTaskGenerator(tasks, plans, org, projects, jdbc);
+        this.updates = new TaskUpdateWorkflow(tasks, org, users);
     }
 
     // ------------------------------------------------------------------ generation
@@ -85,115 +84,7 @@ public class TaskService {
     /** Generates the tasks of a plan from its outline if it has none yet; returns the number created. */
     @Transactional
     public int ensureGenerated(long planId) {
-        // Fast path without a lock or a query: every page and the cockpit call this (benchmark: it serialised them).
-        if (generated.contains(planId)) {
-            return 0;
-        }
-        synchronized (this) {
-            return generate(planId);
-        }
-    }
-
-    /** Plans known to have their tasks; a plan's tasks, once generated, are never all removed. */
-    private final java.util.Set<Long> generated = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    private int generate(long planId) {
-        if (tasks.count(planId) > 0) {
-            generated.add(planId);
-            return 0;
-        }
-        List<OutlineNode> nodes = plans.nodes(planId);
-        Map<String, OutlineNode> byKey = new HashMap<>();
-        nodes.forEach(n -> byKey.put(n.key(), n));
-        Map<String, Long> deptIds = new LinkedHashMap<>();
-        org.findByType(planId, OrgUnit.Type.DEPARTMENT).forEach(u -> deptIds.put(u.code(), u.id()));
-        List<OrgUnit> towns = org.findByType(planId, OrgUnit.Type.TOWN);
-        List<Object[]> indicatorKeys = jdbc.sql("SELECT id, outline_key FROM indicator WHERE plan_id = ? "
-                + "AND outline_key IS NOT NULL").param(planId)
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
-        List<ProjectDetail> named = projects.details(planId);
-        int ord = 0;
-        int created = 0;
-        for (OutlineNode n : nodes) {
-            if (!isTaskNode(n)) {
-                continue;
-            }
-            String chapter = chapterOf(n, byKey);
-            Integer column = null;
-            if (n.key().startsWith("col")) {
-                String c = n.key().substring(3, n.key().indexOf('.'));
-                column = Integer.valueOf(c);
-            }
-            String title = titleOf(n, byKey);
-            long id = tasks.insert(planId, "T-" + n.key(), title, n.body(), "COLUMN_ITEM".equals(n.type())
-                    ? "COLUMN_ITEM" : "MEASURE", n.key(), chapter, column, ++ord, GENERATOR);
-            List<String> depts = DefaultAssignment.assign(title, n.body(), chapter, deptIds.keySet());
-            tasks.setParties(id, depts.stream().map(deptIds::get).toList(), true);
-            tasks.setTowns(id, townsIn(n.body(), towns));
-            Matcher m = TARGET_YEAR.matcher(n.body());
-            Set<Integer> years = new HashSet<>();
-            while (m.find()) {
-                int y = Integer.parseInt(m.group(1));
-                if (years.add(y)) {
-                    tasks.addMilestone(id, y + "年目标（纲要原文）", LocalDate.of(y, 12, 31));
-                }
-            }
-            List<Long> inds = new ArrayList<>();
-            for (Object[] ik : indicatorKeys) {
-                if (n.key().equals(ik[1])) {
-                    inds.add((Long) ik[0]);
-                }
-            }
-            tasks.setIndicators(id, inds);
-            List<Long> projs = new ArrayList<>();
-            for (ProjectDetail p : named) {
-                if (p.sourceQuote() != null && p.sourceQuote().length() >= 4 && n.body().contains(p.sourceQuote())) {
-                    projs.add(p.id());
-                }
-            }
-            tasks.setProjects(id, projs);
-            created++;
-        }
-        return created;
-    }
-
-    private static String chapterOf(OutlineNode n, Map<String, OutlineNode> byKey) {
-        OutlineNode cur = n;
-        while (cur != null && !"CHAPTER".equals(cur.type())) {
-            cur = cur.parentKey() == null ? null : byKey.get(cur.parentKey());
-        }
-        return cur == null ? null : cur.key();
-    }
-
-    /** The node's lead phrase, or for paragraphs without one their section title and first clause. */
-    static String titleOf(OutlineNode n, Map<String, OutlineNode> byKey) {
-        if (n.title() != null && !n.title().isBlank()) {
-            return n.title();
-        }
-        String body = n.body().strip();
-        int cut = body.length();
-        for (char c : new char[] {'。', '，', '；'}) {
-            int i = body.indexOf(c);
-            if (i > 0 && i < cut) {
-                cut = i;
-            }
-        }
-        String clause = body.substring(0, Math.min(cut, 40));
-        OutlineNode parent = n.parentKey() == null ? null : byKey.get(n.parentKey());
-        if (parent != null && parent.title() != null && "SECTION".equals(parent.type())) {
-            return parent.title() + "：" + clause;
-        }
-        return clause;
-    }
-
-    static List<Long> townsIn(String body, List<OrgUnit> towns) {
-        List<Long> out = new ArrayList<>();
-        for (OrgUnit t : towns) {
-            if (body.contains(t.name())) {
-                out.add(t.id());
-            }
-        }
-        return out;
+        return generator.ensureGenerated(planId);
     }
 
     // ------------------------------------------------------------------ reading
@@ -413,85 +304,15 @@ public class TaskService {
 
     // ------------------------------------------------------------------ progress updates
 
-    private Long leadId(Plan plan, Task t) {
-        Task.Party lead = t.lead();
-        return lead == null ? null : org.findByCode(plan.id(), lead.orgCode()).map(OrgUnit::id).orElse(null);
-    }
-
     @Transactional
     public TaskRepository.Update saveUpdate(Plan plan, String code, int year, String period, double pct,
                                             String narrative, String problems, String next, Integer version,
                                             boolean submit) {
-        Actor a = Actor.current(users);
-        Task t = tasks.find(plan.id(), code).filter(Task::active)
-                .orElseThrow(() -> Actor.bad("任务不存在: " + code));
-        if (!a.mayReportFor(leadId(plan, t))) {
-            throw Actor.forbidden("只有牵头部门的填报人员可以报送任务进展");
-        }
-        if (!period.matches("M(0[1-9]|1[0-2])|Q[1-4]")) {
-            throw Actor.bad("期间须为 M01..M12 或 Q1..Q4: " + period);
-        }
-        if (pct < 0 || pct > 100) {
-            throw Actor.bad("进度须在 0–100 之间");
-        }
-        ReportState target = submit ? ReportState.SUBMITTED : ReportState.DRAFT;
-        var existing = tasks.update(t.id(), year, period);
-        long id;
-        if (existing.isEmpty()) {
-            id = tasks.insertUpdate(t.id(), year, period, pct, narrative, problems, next, target, a.username());
-        } else {
-            var u = existing.get();
-            if (!u.state().editable()) {
-                throw Actor.conflict("该期进展处于“" + u.state().label() + "”状态，不能修改");
-            }
-            if (!tasks.updateUpdate(u.id(), version == null ? u.version() : version, pct, narrative, problems, next,
-                    target, a.username())) {
-                throw Actor.conflict("进展已被他人修改，请刷新后重试");
-            }
-            id = u.id();
-        }
-        var saved = tasks.update(id).orElseThrow();
-        tasks.insertRevision(saved, submit ? "提交" : "保存草稿");
-        return saved;
+        return updates.save(plan, code, year, period, pct, narrative, problems, next, version, submit);
     }
 
     @Transactional
     public TaskRepository.Update transition(Plan plan, long updateId, String action, int version, String reason) {
-        Actor a = Actor.current(users);
-        var u = tasks.update(updateId).orElseThrow(() -> Actor.bad("进展不存在"));
-        Task t = tasks.findById(u.taskId()).orElseThrow();
-        Long dept = leadId(plan, t);
-        ReportState to = switch (action) {
-            case "SUBMIT" -> check(a.mayReportFor(dept), u.state().editable(), ReportState.SUBMITTED);
-            case "SIGN_OFF" -> check(a.maySignOffFor(dept), u.state() == ReportState.SUBMITTED,
-                    ReportState.SIGNED_OFF);
-            case "APPROVE" -> check(a.admin(), u.state() == ReportState.SUBMITTED
-                    || u.state() == ReportState.SIGNED_OFF, ReportState.APPROVED);
-            case "RETURN" -> {
-                if (reason == null || reason.isBlank()) {
-                    throw Actor.bad("退回须填写原因");
-                }
-                yield check(a.maySignOffFor(dept), u.state() == ReportState.SUBMITTED
-                        || u.state() == ReportState.SIGNED_OFF, ReportState.RETURNED);
-            }
-            default -> throw Actor.bad("未知操作: " + action);
-        };
-        if (!tasks.updateUpdate(u.id(), version, u.percent(), u.narrative(), u.problems(), u.nextSteps(), to,
-                a.username())) {
-            throw Actor.conflict("进展已被他人修改，请刷新后重试");
-        }
-        var saved = tasks.update(u.id()).orElseThrow();
-        tasks.insertRevision(saved, reason == null || reason.isBlank() ? to.label() : reason);
-        return saved;
-    }
-
-    private static ReportState check(boolean allowed, boolean stateOk, ReportState to) {
-        if (!allowed) {
-            throw Actor.forbidden("无权执行该操作");
-        }
-        if (!stateOk) {
-            throw Actor.conflict("当前状态不允许该操作");
-        }
-        return to;
+        return updates.transition(plan, updateId, action, version, reason);
     }
 }

@@ -1,0 +1,160 @@
+package cn.lantu.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import cn.lantu.assessment.Assessment;
+import cn.lantu.assessment.Kind;
+import cn.lantu.assessment.PlanSummary;
+import cn.lantu.assessment.RolledItem;
+import cn.lantu.assessment.Rollup;
+import cn.lantu.assessment.Status;
+import cn.lantu.indicator.Category;
+import cn.lantu.indicator.Indicator;
+import cn.lantu.indicator.Table1Row;
+import cn.lantu.monitoring.IndicatorAssessment;
+import cn.lantu.monitoring.PlanAssessment;
+import cn.lantu.plan.Plan;
+import cn.lantu.report.ReportDocument.Block;
+import cn.lantu.report.ReportDocument.Heading;
+import cn.lantu.report.ReportDocument.Para;
+import cn.lantu.report.ReportDocument.Table;
+import cn.lantu.report.ReportRepository.Trace;
+
+/**
+ * Section 二 of a report, 主要指标完成情况: Table 1 with the progress chart of key indicators, the binding
+ * indicators, and the indicators by category (ahead and lagging ones named with their explanation).
+ */
+final class IndicatorSection {
+
+    static final String TABLE1 = "表1";
+    static final String TABLE_BINDING = "表2";
+
+    private IndicatorSection() {
+    }
+
+    /** Adds section 二 with its narratives (indicators, binding, one per category that has indicators). */
+    static void add(PlanAssessment pa, List<Trace> traces, ReportCharts charts, List<Block> b,
+                    SectionNarratives narratives) {
+        Plan plan = pa.plan();
+        int year = pa.year();
+        PlanSummary summary = pa.summary();
+        b.add(new Heading(1, "二、主要指标完成情况", "indicators"));
+        b.add(new Heading(2, "（一）主要指标总体情况", "table1"));
+        b.add(Para.of("纲要表1所列" + summary.itemCount() + "项主要指标（" + pa.tableRows().size()
+                + "个指标值）逐项评估结果见表1。“最新值”为截至" + year + "年的最新已审核数据，“进度预期值”为按时间进度"
+                + "应达到的水平，状态按《评估方法》判定。"));
+        b.add(table1(pa));
+        List<ReportCharts.Path> paths = keyPaths(pa, traces);
+        if (!paths.isEmpty()) {
+            b.add(charts.paths("图2 重点指标目标完成进度（基期为0%，规划目标为100%）", paths, plan.periodStart() - 1,
+                    plan.periodEnd()));
+        }
+        narratives.narrative("indicators", "（规划办可在此补充主要指标完成情况的分析。）");
+
+        b.add(new Heading(2, "（二）约束性指标", "binding"));
+        b.add(Para.of(summary.bindingSentence() + "。"));
+        b.add(bindingTable(pa));
+        narratives.narrative("binding", "（规划办可在此补充约束性指标的分析。）");
+
+        b.add(new Heading(2, "（三）分领域情况", "categories"));
+        int n = 1;
+        for (Category c : Category.values()) {
+            List<IndicatorAssessment> rows = pa.tableRows().stream().filter(a -> a.indicator().category() == c).toList();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            b.add(new Heading(3, n++ + ". " + c.label(), "category-" + c.name()));
+            Rollup r = summary.byCategory().get(c.label());
+            int items = r == null ? (int) rows.stream().map(a -> a.indicator().tableNumber()).distinct().count()
+                    : r.total();
+            b.add(Para.of(c.label() + "领域" + items + "项指标中，" + (r == null ? "暂无评估结果" : r.terms(false)) + "。"));
+            List<IndicatorAssessment> ahead = rows.stream().filter(a -> a.assessment().status() == Status.AHEAD
+                    || a.assessment().status() == Status.ACHIEVED_EARLY).toList();
+            List<IndicatorAssessment> behind = rows.stream().filter(a -> a.assessment().status().isLagging()).toList();
+            if (!ahead.isEmpty()) {
+                b.add(Para.of("快于预期或提前实现的指标：" + ahead.stream().map(a -> a.indicator().name())
+                        .collect(Collectors.joining("、")) + "。"));
+                ahead.forEach(a -> b.add(Para.of(a.indicator().name() + "：" + a.assessment().explanation())));
+            }
+            if (!behind.isEmpty()) {
+                b.add(Para.of("滞后于预期的指标：" + behind.stream().map(a -> a.indicator().name())
+                        .collect(Collectors.joining("、")) + "。"));
+                behind.forEach(a -> b.add(Para.of(a.indicator().name() + "：" + a.assessment().explanation())));
+            }
+            if (ahead.isEmpty() && behind.isEmpty()) {
+                b.add(Para.of("本领域无快于预期或滞后于预期的指标。"));
+            }
+            narratives.narrative("category-" + c.name(), "（规划办可在此补充" + c.label() + "领域的分析。）");
+        }
+    }
+
+    static Table table1(PlanAssessment pa) {
+        List<Indicator> rows = pa.tableRows().stream().map(IndicatorAssessment::indicator).toList();
+        Map<String, IndicatorAssessment> byCode = new LinkedHashMap<>();
+        pa.tableRows().forEach(a -> byCode.put(a.indicator().code(), a));
+        List<List<String>> out = new ArrayList<>();
+        for (Table1Row r : Table1Row.layout(rows)) {
+            Indicator i = r.indicator();
+            IndicatorAssessment ia = byCode.get(i.code());
+            Assessment a = ia.assessment();
+            String name = r.subRow() ? r.itemName() + "：" + (i.subItem() != null ? i.subItem() : i.name()) : i.name();
+            out.add(List.of(r.numberCell() ? String.valueOf(i.tableNumber()) : "", name, i.unit(),
+                    ReportFormat.or(i.baseVerbatim(), ReportFormat.num(i.baseValue())),
+                    ReportFormat.or(i.targetVerbatim(), ReportFormat.num(i.targetValue())),
+                    i.attribute().label(), ReportFormat.latest(a), ReportFormat.expected(a),
+                    a.status().label() + (ia.override() != null ? "（调整）" : "")));
+        }
+        return new Table(TABLE1 + " 主要指标完成情况（截至" + pa.year() + "年）",
+                List.of("序号", "指标", "单位", pa.plan().baseYear() + "年基期", pa.plan().periodEnd() + "年目标", "属性",
+                        "最新值", "进度预期值", "状态"),
+                out, List.of(0.45, 2.6, 0.8, 1.0, 1.0, 0.9, 1.55, 1.0, 1.25));
+    }
+
+    static Table bindingTable(PlanAssessment pa) {
+        List<List<String>> out = new ArrayList<>();
+        Map<String, IndicatorAssessment> byCode = new LinkedHashMap<>();
+        pa.indicators().forEach(a -> byCode.put(a.indicator().code(), a));
+        for (RolledItem r : pa.summary().binding()) {
+            IndicatorAssessment ia = byCode.get(r.code());
+            Indicator i = ia.indicator();
+            out.add(List.of(i.tableNumber() == null ? "文本" : String.valueOf(i.tableNumber()), i.name(), i.unit(),
+                    ReportFormat.or(i.targetVerbatim(), ReportFormat.num(i.targetValue())),
+                    ReportFormat.latest(ia.assessment()),
+                    ia.assessment().status().label(), ia.leadDepartment()));
+        }
+        return new Table(TABLE_BINDING + " 约束性指标完成情况",
+                List.of("序号", "指标", "单位", "目标", "最新值", "状态", "牵头单位"), out,
+                List.of(0.45, 2.8, 0.9, 1.1, 1.55, 1.2, 1.6));
+    }
+
+    /** Up to five LEVEL indicators of Table 1 with a base, a target and approved figures: progress by year in %. */
+    static List<ReportCharts.Path> keyPaths(PlanAssessment pa, List<Trace> traces) {
+        Map<String, List<Trace>> byCode = traces.stream().collect(Collectors.groupingBy(Trace::code));
+        List<ReportCharts.Path> out = new ArrayList<>();
+        for (IndicatorAssessment ia : pa.tableRows()) {
+            Indicator i = ia.indicator();
+            if (i.kind() != Kind.LEVEL || i.baseValue() == null || i.targetValue() == null || out.size() >= 5) {
+                continue;
+            }
+            double base = i.baseValue();
+            double target = i.targetIsIncrement() ? base + i.targetValue() : i.targetValue();
+            if (Math.abs(target - base) < 1e-9) {
+                continue;
+            }
+            Map<Integer, Double> progress = new java.util.TreeMap<>();
+            for (Trace t : byCode.getOrDefault(i.code(), List.of())) {
+                if (t.value() != null) {
+                    progress.put(t.year(), (t.value() - base) / (target - base) * 100);
+                }
+            }
+            if (!progress.isEmpty()) {
+                out.add(new ReportCharts.Path(i.name(), progress));
+            }
+        }
+        return out;
+    }
+}

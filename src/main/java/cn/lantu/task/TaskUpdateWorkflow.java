@@ -1,0 +1,107 @@
+package cn.lantu.task;
+
+import cn.lantu.org.OrgRepository;
+import cn.lantu.org.OrgUnit;
+import cn.lantu.plan.Plan;
+import cn.lantu.project.ReportState;
+import cn.lantu.security.Actor;
+import cn.lantu.security.UserRepository;
+
+/**
+ * The progress update workflow of a key task: the lead department saves or submits a period's progress, then it is
+ * signed off, approved or returned, each step checked against the actor's rights and the update's state and kept as
+ * a revision. Owned by {@link TaskService}, which holds the transaction.
+ */
+final class TaskUpdateWorkflow {
+
+    private final TaskRepository tasks;
+    private final OrgRepository org;
+    private final UserRepository users;
+
+    TaskUpdateWorkflow(TaskRepository tasks, OrgRepository org, UserRepository users) {
+        this.tasks = tasks;
+        this.org = org;
+        this.users = users;
+    }
+
+    private Long leadId(Plan plan, Task t) {
+        Task.Party lead = t.lead();
+        return lead == null ? null : org.findByCode(plan.id(), lead.orgCode()).map(OrgUnit::id).orElse(null);
+    }
+
+    /** Saves a period's progress as a draft or submits it; only the lead department's reporters may. */
+    TaskRepository.Update save(Plan plan, String code, int year, String period, double pct,
+                               String narrative, String problems, String next, Integer version, boolean submit) {
+        Actor a = Actor.current(users);
+        Task t = tasks.find(plan.id(), code).filter(Task::active)
+                .orElseThrow(() -> Actor.bad("任务不存在: " + code));
+        if (!a.mayReportFor(leadId(plan, t))) {
+            throw Actor.forbidden("只有牵头部门的填报人员可以报送任务进展");
+        }
+        if (!period.matches("M(0[1-9]|1[0-2])|Q[1-4]")) {
+            throw Actor.bad("期间须为 M01..M12 或 Q1..Q4: " + period);
+        }
+        if (pct < 0 || pct > 100) {
+            throw Actor.bad("进度须在 0–100 之间");
+        }
+        ReportState target = submit ? ReportState.SUBMITTED : ReportState.DRAFT;
+        var existing = tasks.update(t.id(), year, period);
+        long id;
+        if (existing.isEmpty()) {
+            id = tasks.insertUpdate(t.id(), year, period, pct, narrative, problems, next, target, a.username());
+        } else {
+            var u = existing.get();
+            if (!u.state().editable()) {
+                throw Actor.conflict("该期进展处于“" + u.state().label() + "”状态，不能修改");
+            }
+            if (!tasks.updateUpdate(u.id(), version == null ? u.version() : version, pct, narrative, problems, next,
+                    target, a.username())) {
+                throw Actor.conflict("进展已被他人修改，请刷新后重试");
+            }
+            id = u.id();
+        }
+        var saved = tasks.update(id).orElseThrow();
+        tasks.insertRevision(saved, submit ? "提交" : "保存草稿");
+        return saved;
+    }
+
+    /** Moves an update along SUBMIT / SIGN_OFF / APPROVE / RETURN (a return needs a reason). */
+    TaskRepository.Update transition(Plan plan, long updateId, String action, int version, String reason) {
+        Actor a = Actor.current(users);
+        var u = tasks.update(updateId).orElseThrow(() -> Actor.bad("进展不存在"));
+        Task t = tasks.findById(u.taskId()).orElseThrow();
+        Long dept = leadId(plan, t);
+        ReportState to = switch (action) {
+            case "SUBMIT" -> check(a.mayReportFor(dept), u.state().editable(), ReportState.SUBMITTED);
+            case "SIGN_OFF" -> check(a.maySignOffFor(dept), u.state() == ReportState.SUBMITTED,
+                    ReportState.SIGNED_OFF);
+            case "APPROVE" -> check(a.admin(), u.state() == ReportState.SUBMITTED
+                    || u.state() == ReportState.SIGNED_OFF, ReportState.APPROVED);
+            case "RETURN" -> {
+                if (reason == null || reason.isBlank()) {
+                    throw Actor.bad("退回须填写原因");
+                }
+                yield check(a.maySignOffFor(dept), u.state() == ReportState.SUBMITTED
+                        || u.state() == ReportState.SIGNED_OFF, ReportState.RETURNED);
+            }
+            default -> throw Actor.bad("未知操作: " + action);
+        };
+        if (!tasks.updateUpdate(u.id(), version, u.percent(), u.narrative(), u.problems(), u.nextSteps(), to,
+                a.username())) {
+            throw Actor.conflict("进展已被他人修改，请刷新后重试");
+        }
+        var saved = tasks.update(u.id()).orElseThrow();
+        tasks.insertRevision(saved, reason == null || reason.isBlank() ? to.label() : reason);
+        return saved;
+    }
+
+    private static ReportState check(boolean allowed, boolean stateOk, ReportState to) {
+        if (!allowed) {
+            throw Actor.forbidden("无权执行该操作");
+        }
+        if (!stateOk) {
+            throw Actor.conflict("当前状态不允许该操作");
+        }
+        return to;
+    }
+}
