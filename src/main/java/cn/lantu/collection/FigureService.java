@@ -155,7 +155,7 @@ public class FigureService {
             return List.of();
         }
         List<String> out = new ArrayList<>(FigureValidator.warnings(ind, f.year(), f.value(),
-                figures.approvedHistory(ind.id(), f.orgUnitId(), f.period(), f.year())));
+                figures.approvedHistory(ind.id(), f.orgUnitId(), f.period(), f.year()), cityWide(f.orgUnitId())));
         if (!access.isTown(f.orgUnitId()) && !"NONE".equals(townBreakdowns.rule(ind.id()))) {
             String w = townBreakdowns.cityWarning(townBreakdowns.of(ind.id(), f.year(), f.period()), f.value(),
                     !FigureValidator.isRate(ind) && !FigureValidator.isShare(ind));
@@ -164,6 +164,11 @@ public class FigureService {
             }
         }
         return out;
+    }
+
+    /** The plan's base values are city-wide: they are a figure's history only for the city unit. */
+    boolean cityWide(long orgUnitId) {
+        return org.findById(orgUnitId).map(u -> u.type() == OrgUnit.Type.CITY).orElse(false);
     }
 
     public List<String> warnings(Figure f) {

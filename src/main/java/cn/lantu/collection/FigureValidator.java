@@ -81,13 +81,15 @@ final class FigureValidator {
     }
 
     /**
-     * Soft warnings for a value given the approved history (pairs year, value) of earlier years and the base value.
+     * Soft warnings for a value given the unit's own approved history (pairs year, value) of earlier years. The
+     * plan's base value is the city's, so it joins the history only for a city-wide figure: a town is compared with
+     * its own past, never with the city (a town's 0.21 is not a −87% change from the city's 1.64).
      * The check of a city figure against its towns is {@link TownBreakdownService#cityWarning}.
      */
-    static List<String> warnings(Indicator i, int year, double v, List<double[]> history) {
+    static List<String> warnings(Indicator i, int year, double v, List<double[]> history, boolean cityWide) {
         List<String> out = new ArrayList<>();
         List<double[]> series = new ArrayList<>(history);
-        if (i.baseValue() != null && series.stream().noneMatch(h -> (int) h[0] == i.baseYear())
+        if (cityWide && i.baseValue() != null && series.stream().noneMatch(h -> (int) h[0] == i.baseYear())
                 && i.baseYear() < year) {
             series.add(0, new double[] {i.baseYear(), i.baseValue()});
         }

@@ -183,7 +183,7 @@ class ReportingController {
                 ? townBreakdowns.of(ind.id(), year, period) : null);
         model.addAttribute("lastYear", figures.approvedHistory(ind.id(), u.id(), period, year).stream()
                 .filter(h -> (int) h[0] == year - 1).map(h -> h[1]).findFirst()
-                .orElse(year - 1 == ind.baseYear() ? ind.baseValue() : null));
+                .orElse(year - 1 == ind.baseYear() && u.type() == OrgUnit.Type.CITY ? ind.baseValue() : null));
         return "collection/form";
     }
 

@@ -199,4 +199,41 @@ class TownBreakdownTest {
                 .isEqualTo(401);
         assertThat(Http.admin(port).get(API + "/indicators/NOPE/towns?year=" + YEAR).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTownIsComparedWithItsOwnHistoryNotWithTheCity() {
+        ReportingFixture fx = new ReportingFixture(port, jdbc, userService);
+        fx.openPeriod(YEAR, "Y");
+        // a percentage with a large city base: the old check called a town's small share a sharp fall from it
+        String code = jdbc.sql("SELECT i.code FROM indicator i JOIN plan p ON p.id = i.plan_id WHERE p.code = ? "
+                + "AND i.unit = '%' AND i.base_value IS NOT NULL AND i.base_year = 2025 AND i.table_row IS NOT NULL "
+                + "ORDER BY i.base_value DESC, i.code").param(ReportingFixture.PLAN).query(String.class).list().get(0);
+        long indicatorId = jdbc.sql("SELECT i.id FROM indicator i JOIN plan p ON p.id = i.plan_id "
+                + "WHERE p.code = ? AND i.code = ?").params(ReportingFixture.PLAN, code).query(Long.class).single();
+        Double cityBase = jdbc.sql("SELECT base_value FROM indicator WHERE id = ?").param(indicatorId)
+                .query(Double.class).single();
+        assertThat(cityBase).as("the indicator has a city base value to be confused with").isNotNull();
+        String original = breakdowns.rule(indicatorId);
+        setRule(indicatorId, "SUM");
+        try {
+            Town town = jdbc.sql("SELECT o.id, o.code FROM org_unit o JOIN plan p ON p.id = o.plan_id WHERE p.code = ? "
+                    + "AND o.unit_type = 'TOWN' ORDER BY o.ordinal DESC").param(ReportingFixture.PLAN)
+                    .query((rs, n) -> new Town(rs.getLong(1), rs.getString(2))).list().get(0);
+            String name = fx.user("townhist", Role.REPORTER, town.id());
+            double small = Math.round(cityBase * 13) / 100.0;
+            Map<String, Object> body = new HashMap<>(entry(town.code(), small, null));
+            body.put("indicator", code);
+            HttpResponse<String> saved = fx.as(name).postJson(API + "/figures", body);
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            assertThat((List<String>) ReportingFixture.json(saved).get("warnings"))
+                    .as("a town's first figure has no history of its own to jump from").isEmpty();
+            String form = Http.session(port, name, ReportingFixture.PASSWORD).page("/plans/" + ReportingFixture.PLAN
+                    + "/reporting/form?indicator=" + code + "&year=" + YEAR + "&period=Y&unit=" + town.code()).body();
+            assertThat(form).as("the form does not offer the city's value as the town's last year")
+                    .contains("<span id=\"last-year\">—</span>");
+        } finally {
+            setRule(indicatorId, original);
+        }
+    }
 }
