@@ -56,12 +56,16 @@ final class FigureValidator {
         }
         double v;
         try {
+            // a plain decimal only: Java would read "12d" as 12 and "1e308" as a number nobody reports
+            if (!PLAIN_DECIMAL.matcher(s).matches()) {
+                throw new NumberFormatException(s);
+            }
             v = Double.parseDouble(s);
         } catch (NumberFormatException e) {
             errors.add("“" + raw + "”不是数字" + (verdictAllowed(i) ? "（也可填“完成”或“未完成”）" : ""));
             return new Parsed(null, null);
         }
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
+        if (Double.isNaN(v) || Double.isInfinite(v) || Math.abs(v) >= MAX_MAGNITUDE) {
             errors.add("“" + raw + "”不是有效数字");
             return new Parsed(null, null);
         }
@@ -69,7 +73,25 @@ final class FigureValidator {
         return new Parsed(v, null);
     }
 
+    /**
+     * Digits with an optional sign and decimal part; an exponent only as spreadsheets store numbers (1.5E7). The
+     * magnitude is bounded in {@link #parse}.
+     */
+    static final java.util.regex.Pattern PLAIN_DECIMAL =
+            java.util.regex.Pattern.compile("[-+]?\\d{1,15}(\\.\\d{1,17})?([eE][-+]?\\d{1,2})?");
+
+    /** No plan figure comes near this; 1e308 is a typing accident or an attack, not a value. */
+    static final double MAX_MAGNITUDE = 1e15;
+
+    /** The check a count needs: whole companies, schools and ranks. */
+    static void wholeNumberCheck(Indicator i, double v, List<String> errors) {
+        if (i.wholeNumber() && v != Math.rint(v)) {
+            errors.add("该指标以“" + i.unit() + "”计，应填写整数，填入了" + v);
+        }
+    }
+
     static void hardChecks(Indicator i, double v, List<String> errors) {
+        wholeNumberCheck(i, v, errors);
         if (isShare(i)) {
             double max = "‰".equals(i.unit()) ? 1000 : 100;
             if (v < 0 || v > max) {

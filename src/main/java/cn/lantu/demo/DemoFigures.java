@@ -50,6 +50,7 @@ public final class DemoFigures {
                 case RELATIONAL -> relational(i, t, f, related);
                 case ASSIGNED, QUALITATIVE -> null;
             };
+            v = v == null ? null : round(v, decimals(i));
             String verdict = i.kind() == Kind.ASSIGNED ? (f < 0.6 ? "NOT_ACHIEVED" : "ACHIEVED") : null;
             if (v != null || verdict != null) {
                 out.add(new Figure(t, v, verdict, estimate));
@@ -94,6 +95,18 @@ public final class DemoFigures {
         }
         return other.stream().filter(o -> o.year() == t && o.value() != null).findFirst()
                 .map(o -> round(o.value() + (f - 1) * 2, 2)).orElse(null);
+    }
+
+    /**
+     * Decimals a reported figure of the indicator would have: none for counts (whole companies, whole ranks),
+     * otherwise those the outline states its base or target in, at least one and at most two.
+     */
+    static int decimals(Indicator i) {
+        if (i.wholeNumber()) {
+            return 0;
+        }
+        Integer stated = i.statedDecimals();
+        return stated == null ? 2 : Math.max(1, Math.min(2, stated));
     }
 
     private static double round(double v, int digits) {

@@ -48,4 +48,19 @@ class DemoAssessmentTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM figure").query(Long.class).single()).isEqualTo(before);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM figure WHERE demo = FALSE").query(Long.class).single()).isZero();
     }
+
+    @Test
+    void demoFiguresRespectTheUnitWholeCompaniesAndWholeRanks() {
+        record Row(String code, String unit, double value) {}
+        List<Row> rows = jdbc.sql("SELECT i.code, i.unit, f.num_value FROM figure f JOIN indicator i ON i.id = f.indicator_id "
+                + "WHERE f.demo = TRUE AND f.num_value IS NOT NULL")
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getDouble(3))).list();
+        assertThat(rows).isNotEmpty();
+        List<Row> counts = rows.stream().filter(r -> List.of("家", "个", "所", "人", "件", "位", "名", "起")
+                .contains(r.unit())).toList();
+        assertThat(counts).as("the demo plan has count indicators to check").isNotEmpty();
+        assertThat(counts).as("counts are whole numbers").allMatch(r -> r.value() == Math.rint(r.value()));
+        assertThat(rows).as("no figure has more than two decimals")
+                .allMatch(r -> Math.abs(r.value() * 100 - Math.rint(r.value() * 100)) < 1e-6);
+    }
 }

@@ -43,11 +43,15 @@ class RegionRollupAccessTest {
 
         Map<String, Object> body = Http.basic(port, province, PW).getMap("/api/v1/regions/330000/rollup?year=2026");
         List<Map<String, Object>> counties = (List<Map<String, Object>>) body.get("counties");
-        assertThat(counties).extracting(c -> c.get("planCode")).containsExactly("zhuji-15th");
-        Map<String, Object> counts = (Map<String, Object>) counties.get(0).get("statusCounts");
+        // other tests in this context may load copies of the Zhuji package (same county): only real plans count
+        assertThat(counties).extracting(c -> c.get("planCode")).contains("zhuji-15th")
+                .allMatch(c -> c.equals("zhuji-15th") || String.valueOf(c).startsWith("second-plan-"));
+        Map<String, Object> zhuji = counties.stream().filter(c -> "zhuji-15th".equals(c.get("planCode")))
+                .findFirst().orElseThrow();
+        Map<String, Object> counts = (Map<String, Object>) zhuji.get("statusCounts");
         int sum = counts.values().stream().mapToInt(v -> ((Number) v).intValue()).sum();
-        assertThat(sum).isEqualTo(((Number) counties.get(0).get("headline")).intValue()).isPositive();
-        assertThat(((Map<String, Object>) counties.get(0).get("investment")).get("planned")).isNotNull();
+        assertThat(sum).isEqualTo(((Number) zhuji.get("headline")).intValue()).isPositive();
+        assertThat(((Map<String, Object>) zhuji.get("investment")).get("planned")).isNotNull();
 
         // county user: its own county only
         assertThat(Http.basic(port, county, PW).status("/api/v1/regions/330681/rollup?year=2026")).isEqualTo(200);
