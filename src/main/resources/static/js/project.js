@@ -2,6 +2,12 @@
 (function () {
   var el = document.getElementById('gantt');
   if (!el || typeof echarts === 'undefined') { return; }
+  // names come from users (project names): the tooltip is HTML, so every value is escaped before it is joined
+  function esc(s) {
+    return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) {
+      return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c];
+    });
+  }
   fetch(el.getAttribute('data-url'), {credentials: 'same-origin'}).then(function (r) { return r.json(); }).then(function (bars) {
     var rows = bars.filter(function (b) { return b.from && b.to; });
     var names = rows.map(function (b) { return b.name; });
@@ -11,7 +17,7 @@
     });
     var chart = echarts.init(el);
     chart.setOption({
-      tooltip: {formatter: function (p) { var b = rows[p.value[0]]; return b.name + '<br>' + b.from + ' — ' + b.to + '<br>' + b.stage; }},
+      tooltip: {formatter: function (p) { var b = rows[p.value[0]]; return esc(b.name) + '<br>' + esc(b.from) + ' — ' + esc(b.to) + '<br>' + esc(b.stage); }},
       grid: {left: 260, right: 30, top: 20, bottom: 40},
       xAxis: {type: 'time'},
       yAxis: {type: 'category', data: names, inverse: true},
