@@ -43,6 +43,13 @@ class AuditController {
         return "admin/audit";
     }
 
+    /** Recomputes the hash chain and shows the result on the audit page. */
+    @GetMapping("/admin/audit/verify")
+    String verify(Model model) {
+        model.addAttribute("verification", audit.verify());
+        return page(null, null, null, null, null, model);
+    }
+
     @GetMapping("/admin/audit.csv")
     ResponseEntity<byte[]> csv(@RequestParam(required = false) String actor,
                                @RequestParam(required = false) String action,
