@@ -133,22 +133,34 @@ public class TaskService {
     public record TaskStatus(State state, Signal signal, Double progress, double schedulePct, List<String> overdue) {}
 
     /**
-     * Status from the latest approved progress against the plan-period time schedule (序时进度) and milestones:
-     * red with an overdue milestone or more than the red gap behind, yellow from the yellow gap.
+     * Status from the latest approved progress against the time schedule (序时进度) and milestones: red with an
+     * overdue milestone or more than the red gap behind, yellow from the yellow gap.
+     *
+     * <p>The schedule runs from the task's planned start (1 January of its first annual work point, else the start
+     * of the plan period) to the end of the plan period. A task with no approved progress yet is only measured
+     * once something is due: its planned start (a work point) has come, or a milestone is overdue. Before that it
+     * is {@link State#NOT_STARTED} with {@link Signal#NONE} — not late, nothing to measure yet; once due and
+     * behind, it is {@link State#BEHIND}, so 未开始 never carries a warning.
      */
     public TaskStatus status(Task t, Double approvedPct, Plan plan, LocalDate asOf) {
-        double sched = Schedule.spanElapsed(LocalDate.of(plan.periodStart(), 1, 1),
-                LocalDate.of(plan.periodEnd(), 12, 31), asOf);
+        LocalDate periodStart = LocalDate.of(plan.periodStart(), 1, 1);
+        LocalDate plannedStart = t.workPoints().keySet().stream().min(Integer::compare)
+                .map(y -> LocalDate.of(y, 1, 1)).filter(d -> d.isAfter(periodStart)).orElse(periodStart);
+        double sched = Schedule.spanElapsed(plannedStart, LocalDate.of(plan.periodEnd(), 12, 31), asOf);
         List<String> overdue = t.milestones().stream().filter(m -> m.overdue(asOf)).map(Task.Milestone::title)
                 .toList();
         if (t.done() || (approvedPct != null && approvedPct >= 100)) {
             return new TaskStatus(State.DONE, Signal.GREEN, approvedPct, sched, List.of());
         }
+        boolean due = !t.workPoints().isEmpty() && !asOf.isBefore(plannedStart);
+        if (approvedPct == null && overdue.isEmpty() && !due) {
+            return new TaskStatus(State.NOT_STARTED, Signal.NONE, null, sched, List.of());
+        }
         double progress = approvedPct == null ? 0 : approvedPct;
         Signal signal = schedule.signal(sched - progress, !overdue.isEmpty());
         State state = !overdue.isEmpty() ? State.OVERDUE_MILESTONE
-                : approvedPct == null ? State.NOT_STARTED
-                : signal == Signal.GREEN ? State.ON_SCHEDULE : State.BEHIND;
+                : signal != Signal.GREEN ? State.BEHIND
+                : approvedPct == null ? State.NOT_STARTED : State.ON_SCHEDULE;
         return new TaskStatus(state, signal, approvedPct, sched, overdue);
     }
 
