@@ -23,10 +23,23 @@ class LoginAuditListener {
     void failure(AbstractAuthenticationFailureEvent event) {
         String user = String.valueOf(event.getAuthentication().getPrincipal());
         audit.record(user, "LOGIN_FAILURE", "user:" + user,
-                event.getException().getClass().getSimpleName() + from(event.getAuthentication().getDetails()));
+                reason(event.getException()) + from(event.getAuthentication().getDetails()));
+    }
+
+    /** Why the login failed, as a person reads it. */
+    static String reason(Exception e) {
+        return switch (e.getClass().getSimpleName()) {
+            case "BadCredentialsException" -> "用户名或密码错误";
+            case "DisabledException" -> "账号已停用";
+            case "LockedException" -> "账号已锁定";
+            case "AccountExpiredException" -> "账号已过期";
+            case "CredentialsExpiredException" -> "密码已过期";
+            case "UsernameNotFoundException" -> "用户不存在";
+            default -> "登录失败";
+        };
     }
 
     private static String from(Object details) {
-        return details instanceof WebAuthenticationDetails w ? " from " + w.getRemoteAddress() : "";
+        return details instanceof WebAuthenticationDetails w ? "，来自 " + w.getRemoteAddress() : "";
     }
 }

@@ -27,6 +27,15 @@ public final class IndicatorSpecs {
     /** As {@link #of(Indicator, int)}, with the indicator's yearly plan targets and its revised target in force. */
     public static IndicatorSpec of(Indicator i, int planStart, java.util.Map<Integer, Double> annualTargets,
                                    TargetRepository.Revision revision) {
+        return of(i, planStart, annualTargets, revision, null);
+    }
+
+    /**
+     * As {@link #of(Indicator, int, java.util.Map, TargetRepository.Revision)}, naming the related series of a
+     * RELATIONAL indicator in the explanation by its name (地区生产总值增长), not its code.
+     */
+    public static IndicatorSpec of(Indicator i, int planStart, java.util.Map<Integer, Double> annualTargets,
+                                   TargetRepository.Revision revision, String relatedName) {
         boolean periodKind = i.kind() == Kind.GROWTH || i.kind() == Kind.CUMULATIVE || i.kind() == Kind.DECLINE
                 || i.kind() == Kind.RELATIONAL;
         int baseYear = periodKind ? planStart - 1 : i.baseYear();
@@ -39,7 +48,7 @@ public final class IndicatorSpecs {
                 .name(i.name()).unit(i.unit()).attribute(i.attribute()).path(i.path()).direction(i.direction())
                 .comparator(i.comparator()).band(i.band()).base(baseYear, base).target(i.targetYear(), target)
                 .precision(i.kind() == Kind.FLOOR ? precision(i) : null)
-                .periodStartYear(planStart).related(i.relatedCode())
+                .periodStartYear(planStart).related(relatedName != null ? relatedName : i.relatedCode())
                 .annualTargets(annualTargets == null ? java.util.Map.of() : annualTargets)
                 .revisedTarget(revision == null ? null : revision.value(), revision == null ? null
                         : revision.reason() + "（" + revision.approval() + "）")

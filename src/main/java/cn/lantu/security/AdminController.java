@@ -91,7 +91,7 @@ class AdminController {
                 users.update(id, u.displayName(), u.role(), u.orgUnitId(), email.trim(), true);
             }
             audit.record(principal.getName(), "USER_CREATE", "user:" + username,
-                    "role=" + role + " orgUnit=" + orgUnitId + " email=" + email);
+                    "角色：" + role.label() + "；单位：" + unitName(orgUnitId) + "；邮箱：" + orEmpty(email));
             flash.addFlashAttribute("message", "已创建用户 " + username);
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
@@ -109,14 +109,14 @@ class AdminController {
         try {
             if (password != null && !password.isBlank()) {
                 service.changePassword(id, password);
-                audit.record(principal.getName(), "USER_PASSWORD", "user:" + before.username(), "password reset");
+                audit.record(principal.getName(), "USER_PASSWORD", "user:" + before.username(), "重设密码");
             }
             users.update(id, displayName, role, orgUnitId, email == null || email.isBlank() ? null : email.trim(),
                     enabled);
             audit.record(principal.getName(), "USER_UPDATE", "user:" + before.username(),
-                    "role " + before.role() + "→" + role + ", orgUnit " + before.orgUnitId() + "→" + orgUnitId
-                            + ", enabled " + before.enabled() + "→" + enabled + ", email " + before.email() + "→"
-                            + email);
+                    "角色：" + before.role().label() + "→" + role.label() + "；单位：" + unitName(before.orgUnitId())
+                            + "→" + unitName(orgUnitId) + "；启用：" + yesNo(before.enabled()) + "→" + yesNo(enabled)
+                            + "；邮箱：" + orEmpty(before.email()) + "→" + orEmpty(email));
             flash.addFlashAttribute("message", "已保存用户 " + before.username());
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
@@ -147,7 +147,7 @@ class AdminController {
                 .param(plan.id()).query(Integer.class).single();
         org.insert(new OrgUnit(0, plan.id(), code, name, shortName, type, null, null, null, null, true, ordinal,
                 List.of()));
-        audit.record(principal.getName(), "ORG_UNIT_CREATE", "org:" + code, name + " (" + type + ")");
+        audit.record(principal.getName(), "ORG_UNIT_CREATE", "org:" + name, name + "（" + type.label() + "）");
         flash.addFlashAttribute("message", "已新增 " + name);
         return "redirect:/admin/org-units";
     }
@@ -157,9 +157,21 @@ class AdminController {
                       Principal principal, RedirectAttributes flash) {
         OrgUnit before = org.findById(id).orElseThrow();
         jdbc.sql("UPDATE org_unit SET name = ?, short_name = ? WHERE id = ?").params(name, shortName, id).update();
-        audit.record(principal.getName(), "ORG_UNIT_UPDATE", "org:" + before.code(),
-                Map.of("name", before.name() + "→" + name).toString());
+        audit.record(principal.getName(), "ORG_UNIT_UPDATE", "org:" + before.name(),
+                "名称：" + before.name() + "→" + name + "；简称：" + orEmpty(before.shortName()) + "→" + orEmpty(shortName));
         flash.addFlashAttribute("message", "已保存 " + name);
         return "redirect:/admin/org-units";
+    }
+
+    private String unitName(Long id) {
+        return id == null ? "无" : org.findById(id).map(OrgUnit::name).orElse("无");
+    }
+
+    private static String orEmpty(String s) {
+        return s == null || s.isBlank() ? "无" : s.trim();
+    }
+
+    private static String yesNo(boolean b) {
+        return b ? "是" : "否";
     }
 }

@@ -40,7 +40,7 @@ public class SecurityConfig {
         target.setDefaultTargetUrl("/plans");
         AuthenticationSuccessHandler loginSuccess = (request, response, authentication) -> {
             audit.record(authentication.getName(), "LOGIN_SUCCESS", "user:" + authentication.getName(),
-                    "form login from " + request.getRemoteAddr());
+                    "网页登录，来自 " + request.getRemoteAddr());
             target.onAuthenticationSuccess(request, response, authentication);
         };
         http.authorizeHttpRequests(auth -> auth

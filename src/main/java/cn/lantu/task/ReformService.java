@@ -54,7 +54,41 @@ public class ReformService {
     }
 
     public record Event(long id, String fromStage, String toStage, String note, String outcomeKind,
-                        String outcomeText, String actor, Instant actedAt, List<String> documents) {}
+                        String outcomeText, String actor, Instant actedAt, List<String> documents) {
+        /** The stage moved to, as a person reads it (评估立项). */
+        public String toStageLabel() {
+            return label(toStage);
+        }
+
+        public String fromStageLabel() {
+            return label(fromStage);
+        }
+
+        /** The kind of outcome (典型案例, 制度政策, 上级推广), or null. */
+        public String outcomeLabel() {
+            if (outcomeKind == null) {
+                return null;
+            }
+            for (Outcome o : Outcome.values()) {
+                if (o.name().equals(outcomeKind)) {
+                    return o.label();
+                }
+            }
+            return outcomeKind;
+        }
+
+        private static String label(String stage) {
+            if (stage == null) {
+                return null;
+            }
+            for (Stage s : Stage.values()) {
+                if (s.name().equals(stage)) {
+                    return s.label();
+                }
+            }
+            return stage;
+        }
+    }
 
     public record Party(String orgCode, String orgName, String role, boolean isDefault) {}
 
