@@ -68,7 +68,10 @@
     if (body) {
       t.points.forEach(function (p) {
         var tr = document.createElement('tr');
-        [String(p.year), fmt(p.expected), fmt(p.observed) + (p.estimate ? T.estimate : ''), pct(p.progress), st(p.status)]
+        // the year's own reading apart; then the compared pair in the same terms (never a year's rate beside a
+        // multi-year expectation), then progress against the time schedule
+        [String(p.year), fmt(p.observed) + (p.observed !== null && p.estimate ? T.estimate : ''),
+          p.achievedText || '—', p.expectedText || (t.valueChart ? fmt(p.expected) : '—'), pct(p.progress), st(p.status)]
           .forEach(function (c) { var td = document.createElement('td'); td.textContent = c; tr.appendChild(td); });
         body.appendChild(tr);
       });

@@ -19,6 +19,9 @@ package cn.lantu.assessment;
  *       ("%" for rates, otherwise the indicator's unit or "个百分点").</li>
  *   <li>{@code annualTargetMet}: 完成 / 未完成 against the year's own annual-plan target, null when there is none.</li>
  *   <li>{@code targetUsed}: "ORIGINAL" or "REVISED".</li>
+ *   <li>{@code comparison}: the achieved value and the value due, in the same terms, for tables that set the two side
+ *       by side (see {@link Comparison}); null when there is no data. {@code latestValue} is one year's reading
+ *       (for GROWTH that year's rate) and is not to be compared with {@code expected}.</li>
  * </ul>
  */
 public record Assessment(String code, int asOfYear, Status status, Warning warning, boolean provisional,
@@ -26,10 +29,22 @@ public record Assessment(String code, int asOfYear, Status status, Warning warni
                          Integer latestYear, Double latestValue, boolean latestEstimate,
                          Double projection, Double projectionLow, Double projectionHigh, Double anticipatedProgress,
                          Double catchUp, String catchUpUnit, String explanation, Boolean annualTargetMet,
-                         String targetUsed) {
+                         String targetUsed, Comparison comparison) {
 
     public static final String ORIGINAL = "ORIGINAL";
     public static final String REVISED = "REVISED";
+
+    /** An assessment without a {@link Comparison} (no data, or built by hand in a test). */
+    public Assessment(String code, int asOfYear, Status status, Warning warning, boolean provisional,
+                      Double elapsed, Double expected, Double progress, Double scheduleRatio,
+                      Integer latestYear, Double latestValue, boolean latestEstimate,
+                      Double projection, Double projectionLow, Double projectionHigh, Double anticipatedProgress,
+                      Double catchUp, String catchUpUnit, String explanation, Boolean annualTargetMet,
+                      String targetUsed) {
+        this(code, asOfYear, status, warning, provisional, elapsed, expected, progress, scheduleRatio, latestYear,
+                latestValue, latestEstimate, projection, projectionLow, projectionHigh, anticipatedProgress, catchUp,
+                catchUpUnit, explanation, annualTargetMet, targetUsed, null);
+    }
 
     /** Chinese label of the status. */
     public String statusLabel() {
@@ -54,6 +69,6 @@ public record Assessment(String code, int asOfYear, Status status, Warning warni
                 + override.computed().label() + "；理由：" + override.reason() + "）";
         return new Assessment(code, asOfYear, effective, Warning.of(effective, attribute), provisional, elapsed,
                 expected, progress, scheduleRatio, latestYear, latestValue, latestEstimate, projection, projectionLow,
-                projectionHigh, anticipatedProgress, catchUp, catchUpUnit, text, annualTargetMet, targetUsed);
+                projectionHigh, anticipatedProgress, catchUp, catchUpUnit, text, annualTargetMet, targetUsed, comparison);
     }
 }

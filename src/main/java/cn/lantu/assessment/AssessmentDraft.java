@@ -31,6 +31,8 @@ final class AssessmentDraft {
     /** The kind's sentence; the notes are appended by {@link VerdictExplanation#withNotes}. */
     String text = "";
     Boolean annualMet;
+    /** The achieved and the due value in the same terms; null when there is no data. */
+    Comparison comparison;
     final List<String> notes = new ArrayList<>();
     final List<Integer> missing = new ArrayList<>();
 
@@ -42,6 +44,7 @@ final class AssessmentDraft {
 
     void noData(String why) {
         status = Status.NO_DATA;
+        comparison = null;
         text = why;
     }
 
@@ -87,6 +90,6 @@ final class AssessmentDraft {
                 pr == null ? null : pr.anticipatedProgress(),
                 catchUp == null ? null : catchUp.value(), catchUp == null ? null : catchUp.unit(),
                 VerdictExplanation.withNotes(this), annualMet,
-                spec.revised() ? Assessment.REVISED : Assessment.ORIGINAL);
+                spec.revised() ? Assessment.REVISED : Assessment.ORIGINAL, status == Status.NO_DATA ? null : comparison);
     }
 }

@@ -23,6 +23,7 @@ import cn.lantu.assessment.Assessment;
 import cn.lantu.assessment.AssessmentEngine;
 import cn.lantu.assessment.Attribute;
 import cn.lantu.assessment.Comparator;
+import cn.lantu.assessment.Comparison;
 import cn.lantu.assessment.Direction;
 import cn.lantu.assessment.Finding;
 import cn.lantu.assessment.IndicatorSpec;
@@ -67,7 +68,8 @@ public class AssessmentApiController {
                                   Double latestValue, boolean latestEstimate, Double projection,
                                   Double projectionLow, Double projectionHigh, Double anticipatedProgress,
                                   Double catchUp, String catchUpUnit, String explanation, Boolean annualTargetMet,
-                                  String targetUsed, Status computedStatus, String overrideReason) {
+                                  String targetUsed, Status computedStatus, String overrideReason,
+                                  Comparison comparison) {
 
         static IndicatorResult of(IndicatorAssessment ia) {
             Indicator i = ia.indicator();
@@ -79,7 +81,7 @@ public class AssessmentApiController {
                     a.projection(), a.projectionLow(), a.projectionHigh(), a.anticipatedProgress(), a.catchUp(),
                     a.catchUpUnit(), a.explanation(), a.annualTargetMet(), a.targetUsed(),
                     ia.override() == null ? a.status() : ia.override().computed(),
-                    ia.override() == null ? null : ia.override().reason());
+                    ia.override() == null ? null : ia.override().reason(), a.comparison());
         }
     }
 

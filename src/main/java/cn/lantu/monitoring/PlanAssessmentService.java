@@ -146,14 +146,13 @@ public class PlanAssessmentService {
         AssessmentEngine engine = new AssessmentEngine(thresholds(config(plan)));
         List<IndicatorAssessment> rows = new ArrayList<>();
         List<RolledItem> rolled = new ArrayList<>();
-        Map<String, String> names = new java.util.HashMap<>();
-        in.indicators().forEach(i -> names.put(i.code(), i.name()));
         for (Indicator i : in.indicators()) {
             List<Observation> own = in.observations().getOrDefault(i.code(), List.of());
             List<Observation> related = i.relatedCode() == null ? List.of()
                     : in.observations().getOrDefault(i.relatedCode(), List.of());
             Assessment a = engine.assess(IndicatorSpecs.of(i, plan.periodStart(), in.annual().get(i.code()),
-                    in.revised().get(i.code()), relatedName(names, i.relatedCode())), own, related, year);
+                    in.revised().get(i.code()), IndicatorSpecs.relatedLabel(i.relatedCode(), in.indicators())),
+                    own, related, year);
             StatusOverride override = null;
             if (in.overrides().containsKey(i.code())) {
                 override = StatusOverrideRepository.combine(a.status(), in.overrides().get(i.code()));
@@ -177,20 +176,10 @@ public class PlanAssessmentService {
         return IndicatorTimeline.of(IndicatorSpecs.of(indicator, plan.periodStart(),
                         targets.annualTargets(plan.id()).get(indicator.code()),
                         targets.revisionsInForce(plan.id()).get(indicator.code()),
-                        indicator.relatedCode() == null ? null : indicators.findByCode(plan.id(),
-                                indicator.relatedCode()).map(x -> relatedName(Map.of(x.code(), x.name()), x.code()))
-                                .orElse(null)),
+                        IndicatorSpecs.relatedLabel(indicator.relatedCode(), indicator.relatedCode() == null
+                                ? List.of() : indicators.findByPlan(plan.id()))),
                 obs.getOrDefault(indicator.code(), List.of()), related, plan.periodStart(), plan.periodEnd(),
                 new AssessmentEngine(thresholds(config(plan))));
-    }
-
-    /** A related indicator's name without its bracketed note: 地区生产总值（GDP）增长 reads 地区生产总值增长. */
-    static String relatedName(Map<String, String> names, String code) {
-        if (code == null) {
-            return null;
-        }
-        String n = names.get(code);
-        return n == null ? null : n.replaceAll("（[^）]*）", "");
     }
 
     public List<Finding> findings(Plan plan) {
