@@ -52,7 +52,11 @@ class AuditTrail implements HandlerInterceptor, WebMvcConfigurer {
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String who = auth == null || !auth.isAuthenticated() ? null : auth.getName();
-        audit.record(who, "REQUEST", request.getMethod() + " " + request.getRequestURI(),
-                "HTTP " + response.getStatus());
+        String verb = switch (request.getMethod()) {
+            case "POST" -> "提交";
+            case "DELETE" -> "删除";
+            default -> "修改";
+        };
+        audit.record(who, "REQUEST", request.getRequestURI(), verb + "成功（状态码" + response.getStatus() + "）");
     }
 }

@@ -107,8 +107,9 @@ public class AnnualPlan {
         }
         changes.forEach((line, v) -> {
             targets.setAnnualTarget(line.indicator().id(), year, v, by);
-            audit.record(by, "ANNUAL_TARGET_SET", "indicator:" + line.indicator().code() + ":" + year,
-                    "年度目标 " + (line.annualTarget() == null ? "（无）" : fmt(line.annualTarget())) + " → " + fmt(v));
+            audit.record(by, "ANNUAL_TARGET_SET", "indicator:" + line.indicator().id(),
+                    line.indicator().name() + " " + year + "年年度目标："
+                            + (line.annualTarget() == null ? "（未设）" : fmt(line.annualTarget())) + " → " + fmt(v));
         });
         return new Outcome(Map.of(), changes.size());
     }

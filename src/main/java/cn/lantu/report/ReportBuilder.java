@@ -41,7 +41,7 @@ class ReportBuilder {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     /** The sections whose text the office can write, with their default (pre-filled) text. */
     static final Map<String, String> SECTIONS = new LinkedHashMap<>();

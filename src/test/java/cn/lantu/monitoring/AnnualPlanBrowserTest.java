@@ -71,8 +71,10 @@ class AnnualPlanBrowserTest {
                     .getText();
             assertThat(cell).containsAnyOf("年度目标：完成", "年度目标：未完成");
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'ANNUAL_TARGET_SET' AND subject = ?")
-                .param("indicator:" + growth + ":" + YEAR).query(Long.class).single()).isEqualTo(1);
+        long id = jdbc.sql("SELECT id FROM indicator WHERE code = ?").param(growth).query(Long.class).single();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'ANNUAL_TARGET_SET' AND subject = ? "
+                + "AND detail LIKE ?").params("indicator:" + id, "%" + YEAR + "年年度目标：（未设） → 5.5")
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
