@@ -137,6 +137,9 @@ public class TaskService {
      * red with an overdue milestone or more than the red gap behind, yellow from the yellow gap.
      */
     public TaskStatus status(Task t, Double approvedPct, Plan plan, LocalDate asOf) {
+        if (approvedPct != null && !ProgressForm.validPercent(approvedPct)) {
+            approvedPct = null; // a value stored before percentages were checked (NaN, Infinity) counts as none
+        }
         double sched = Schedule.spanElapsed(LocalDate.of(plan.periodStart(), 1, 1),
                 LocalDate.of(plan.periodEnd(), 12, 31), asOf);
         List<String> overdue = t.milestones().stream().filter(m -> m.overdue(asOf)).map(Task.Milestone::title)
@@ -309,6 +312,13 @@ public class TaskService {
                                             String narrative, String problems, String next, Integer version,
                                             boolean submit) {
         return updates.save(plan, code, year, period, pct, narrative, problems, next, version, submit);
+    }
+
+    /** What the signed-in user may do with a task's progress updates. */
+    public record Rights(boolean report, boolean signOff, boolean approve) {}
+
+    public Rights rights(Plan plan, Task t) {
+        return updates.rights(plan, t);
     }
 
     @Transactional
