@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanLookup;
@@ -39,14 +42,16 @@ public class ProjectController {
     private final ProjectExcel excel;
     private final PlanLookup lookup;
     private final UserRepository users;
+    private final MessageSource messages;
 
     public ProjectController(ProjectRepository projects, ProjectService service, ProjectExcel excel,
-                             PlanLookup lookup, UserRepository users) {
+                             PlanLookup lookup, UserRepository users, MessageSource messages) {
         this.projects = projects;
         this.service = service;
         this.excel = excel;
         this.lookup = lookup;
         this.users = users;
+        this.messages = messages;
     }
 
     private int year(Plan p, Integer year) {
@@ -83,26 +88,85 @@ public class ProjectController {
         model.addAttribute("maySignOff", a.maySignOffFor(d.deptId()));
         model.addAttribute("isAdmin", a.admin());
         model.addAttribute("stages", Project.Stage.values());
+        // a refused form comes back as flash attributes: what was typed and what is wrong, field by field
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", InvestmentReportForm.blank(y));
+        }
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        if (!model.containsAttribute("reportErrors")) {
+            model.addAttribute("reportErrors", Map.of());
+        }
         return "project/project";
     }
 
-    @PostMapping("/plans/{plan}/projects/{code}/reports")
-    String saveReport(@PathVariable String plan, @PathVariable String code, @RequestParam int year,
-                      @RequestParam String period, @RequestParam double amount,
-                      @RequestParam(required = false) String stage, @RequestParam(required = false) String note,
-                      @RequestParam(defaultValue = "false") boolean submit) {
-        Plan p = lookup.require(plan);
-        service.saveReport(p.id(), code, year, period, amount, stage == null || stage.isBlank() ? null
-                : Project.Stage.valueOf(stage), note, null, submit);
+    private static String projectPage(Plan p, String code) {
         return "redirect:/plans/" + p.code() + "/projects/" + code;
+    }
+
+    @PostMapping("/plans/{plan}/projects/{code}/reports")
+    String saveReport(@PathVariable String plan, @PathVariable String code,
+                      @RequestParam(required = false) String year, @RequestParam(required = false) String period,
+                      @RequestParam(required = false) String amount, @RequestParam(required = false) String stage,
+                      @RequestParam(required = false) String note, @RequestParam(defaultValue = "false") boolean submit,
+                      Locale locale, RedirectAttributes flash) {
+        Plan p = lookup.require(plan);
+        projects.detail(p.id(), code).orElseThrow(() -> new NotFoundException("项目不存在: " + code));
+        InvestmentReportForm form = new InvestmentReportForm(year, period, amount, stage, note);
+        Map<String, String> errors = form.check(p.periodStart(), p.periodEnd(), messages, locale);
+        if (!errors.isEmpty()) {
+            return refused(p, code, form, new LinkedHashMap<>(errors),
+                    messages.getMessage("project.form.fix", null, locale), flash);
+        }
+        InvestmentReport r;
+        try {
+            r = service.saveReport(p.id(), code, form.yearValue(), form.periodValue(), form.amountValue(),
+                    form.stageValue(), note, null, submit);
+        } catch (ResponseStatusException e) {
+            if (e.getStatusCode().value() == 401 || e.getStatusCode().value() == 403) {
+                throw e;
+            }
+            return refused(p, code, form, new LinkedHashMap<>(), e.getReason(), flash);
+        }
+        flash.addFlashAttribute("message", messages.getMessage(submit ? "project.flash.submitted"
+                : "project.flash.saved", new Object[] {String.valueOf(r.year()), r.period()}, locale));
+        return projectPage(p, code);
+    }
+
+    private static String refused(Plan p, String code, InvestmentReportForm form, LinkedHashMap<String, String> errors,
+                                  String why, RedirectAttributes flash) {
+        flash.addFlashAttribute("form", form);
+        flash.addFlashAttribute("errors", errors);
+        flash.addFlashAttribute("error", why);
+        return projectPage(p, code) + "#report-form";
     }
 
     @PostMapping("/plans/{plan}/project-reports/{id}/{action}")
     String transition(@PathVariable String plan, @PathVariable long id, @PathVariable String action,
-                      @RequestParam int version, @RequestParam(required = false) String reason) {
+                      @RequestParam int version, @RequestParam(required = false) String reason, Locale locale,
+                      RedirectAttributes flash) {
         Plan p = lookup.require(plan);
-        InvestmentReport r = service.transition(id, action.toUpperCase().replace('-', '_'), version, reason);
-        return "redirect:/plans/" + p.code() + "/projects/" + r.projectCode();
+        InvestmentReport r = projects.report(id).orElseThrow(() -> new NotFoundException("报告不存在: " + id));
+        String act = action.toUpperCase(Locale.ROOT).replace('-', '_');
+        if (act.equals("RETURN") && (reason == null || reason.isBlank())) {
+            String why = messages.getMessage("project.form.reason", null, locale);
+            flash.addFlashAttribute("reportErrors", new LinkedHashMap<>(Map.of(id, why)));
+            flash.addFlashAttribute("error", why);
+            return projectPage(p, r.projectCode()) + "#reports";
+        }
+        try {
+            service.transition(id, act, version, reason);
+        } catch (ResponseStatusException e) {
+            if (e.getStatusCode().value() == 401 || e.getStatusCode().value() == 403) {
+                throw e;
+            }
+            flash.addFlashAttribute("error", e.getReason());
+            return projectPage(p, r.projectCode()) + "#reports";
+        }
+        flash.addFlashAttribute("message", messages.getMessage("project.flash." + act,
+                new Object[] {reason == null ? "" : reason.strip()}, locale));
+        return projectPage(p, r.projectCode());
     }
 
     @GetMapping("/plans/{plan}/projects/gantt")
@@ -202,8 +266,12 @@ public class ProjectController {
     @Operation(summary = "Save (or submit) a monthly/quarterly investment report of a project")
     public InvestmentReport report(@PathVariable String plan, @PathVariable String code, @RequestBody ReportBody b) {
         Plan p = lookup.require(plan);
-        return service.saveReport(p.id(), code, b.year(), b.period(), b.amount(),
-                b.stage() == null ? null : Project.Stage.valueOf(b.stage()), b.note(), b.version(), b.submit());
+        Project.Stage stage = InvestmentReportForm.stageOf(b.stage());
+        if (b.stage() != null && stage == null) {
+            throw Actor.bad("未知阶段: " + b.stage());
+        }
+        return service.saveReport(p.id(), code, b.year(), b.period(), b.amount(), stage, b.note(), b.version(),
+                b.submit());
     }
 
     /** Body of a workflow move. */

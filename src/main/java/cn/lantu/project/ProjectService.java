@@ -283,8 +283,8 @@ public class ProjectService {
         if (!PERIOD.matcher(period).matches()) {
             throw Actor.bad("期间须为 M01..M12 或 Q1..Q4: " + period);
         }
-        if (amount < 0 || Double.isNaN(amount)) {
-            throw Actor.bad("完成投资不能为负数");
+        if (!Double.isFinite(amount) || amount < 0 || amount >= 1e12) {
+            throw Actor.bad("完成投资须为不小于 0 的数字（亿元）: " + amount);
         }
         ReportState target = submit ? ReportState.SUBMITTED : ReportState.DRAFT;
         var existing = projects.report(p.id(), year, period);

@@ -143,6 +143,9 @@ public class TaskService {
      * behind, it is {@link State#BEHIND}, so 未开始 never carries a warning.
      */
     public TaskStatus status(Task t, Double approvedPct, Plan plan, LocalDate asOf) {
+        if (approvedPct != null && !ProgressForm.validPercent(approvedPct)) {
+            approvedPct = null; // a value stored before percentages were checked (NaN, Infinity) counts as none
+        }
         LocalDate periodStart = LocalDate.of(plan.periodStart(), 1, 1);
         LocalDate plannedStart = t.workPoints().keySet().stream().min(Integer::compare)
                 .map(y -> LocalDate.of(y, 1, 1)).filter(d -> d.isAfter(periodStart)).orElse(periodStart);
@@ -321,6 +324,13 @@ public class TaskService {
                                             String narrative, String problems, String next, Integer version,
                                             boolean submit) {
         return updates.save(plan, code, year, period, pct, narrative, problems, next, version, submit);
+    }
+
+    /** What the signed-in user may do with a task's progress updates. */
+    public record Rights(boolean report, boolean signOff, boolean approve) {}
+
+    public Rights rights(Plan plan, Task t) {
+        return updates.rights(plan, t);
     }
 
     @Transactional

@@ -29,6 +29,12 @@ final class TaskUpdateWorkflow {
         return lead == null ? null : org.findByCode(plan.id(), lead.orgCode()).map(OrgUnit::id).orElse(null);
     }
 
+    TaskService.Rights rights(Plan plan, Task t) {
+        Actor a = Actor.current(users);
+        Long dept = leadId(plan, t);
+        return new TaskService.Rights(a.mayReportFor(dept), a.maySignOffFor(dept), a.admin());
+    }
+
     /** Saves a period's progress as a draft or submits it; only the lead department's reporters may. */
     TaskRepository.Update save(Plan plan, String code, int year, String period, double pct,
                                String narrative, String problems, String next, Integer version, boolean submit) {
@@ -38,11 +44,18 @@ final class TaskUpdateWorkflow {
         if (!a.mayReportFor(leadId(plan, t))) {
             throw Actor.forbidden("只有牵头部门的填报人员可以报送任务进展");
         }
-        if (!period.matches("M(0[1-9]|1[0-2])|Q[1-4]")) {
+        if (year < plan.periodStart() || year > plan.periodEnd()) {
+            throw Actor.bad("年度须在规划期 " + plan.periodStart() + "–" + plan.periodEnd() + " 内: " + year);
+        }
+        if (period == null || !ProgressForm.PERIOD.matcher(period).matches()) {
             throw Actor.bad("期间须为 M01..M12 或 Q1..Q4: " + period);
         }
-        if (pct < 0 || pct > 100) {
-            throw Actor.bad("进度须在 0–100 之间");
+        // NaN passes both "< 0" and "> 100" unnoticed, and a stored NaN breaks every page showing the task
+        if (!ProgressForm.validPercent(pct)) {
+            throw Actor.bad("进度须为 0–100 之间的数字: " + pct);
+        }
+        if (tooLong(narrative) || tooLong(problems) || tooLong(next)) {
+            throw Actor.bad("进展情况、存在问题和下步打算每项不能超过 " + ProgressForm.TEXT_MAX + " 个字");
         }
         ReportState target = submit ? ReportState.SUBMITTED : ReportState.DRAFT;
         var existing = tasks.update(t.id(), year, period);
@@ -63,6 +76,10 @@ final class TaskUpdateWorkflow {
         var saved = tasks.update(id).orElseThrow();
         tasks.insertRevision(saved, submit ? "提交" : "保存草稿");
         return saved;
+    }
+
+    private static boolean tooLong(String text) {
+        return text != null && text.length() > ProgressForm.TEXT_MAX;
     }
 
     /** Moves an update along SUBMIT / SIGN_OFF / APPROVE / RETURN (a return needs a reason). */
