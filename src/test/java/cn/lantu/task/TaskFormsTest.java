@@ -178,7 +178,7 @@ class TaskFormsTest {
 
         Document submitted = follow(reporter, reporter.postForm(page + "/updates", form("q2", "35", "完成选址", true)),
                 page);
-        assertThat(submitted.getElementById("flash-message").text()).contains("2026年Q2进展已提交，等待规划办审核");
+        assertThat(submitted.getElementById("flash-message").text()).contains("2026年二季度进展已提交，等待规划办审核");
         assertThat(submitted.select("#updates tr[data-update] td.state").eachText()).containsExactly("草稿", "已提交");
         // the reporter may not approve: no button
         assertThat(submitted.select("button.approve")).isEmpty();
