@@ -75,9 +75,13 @@ public class ProjectController {
         int y = year(p, year);
         double done = projects.approvedAmounts(p.id(), y).getOrDefault(d.id(), 0.0);
         Actor a = Actor.current(users);
-        List<InvestmentReport> reports = projects.reportsOfProject(d.id());
+        // reports not yet approved are read by the plan office and the project's department only
+        boolean drafts = a.admin() || a.mayReportFor(d.deptId());
+        List<InvestmentReport> reports = projects.reportsOfProject(d.id()).stream()
+                .filter(r -> drafts || r.state() == ReportState.APPROVED).toList();
         Map<Long, List<InvestmentReport.Revision>> history = new LinkedHashMap<>();
-        reports.forEach(r -> history.put(r.id(), projects.reportRevisions(r.id())));
+        reports.forEach(r -> history.put(r.id(), projects.reportRevisions(r.id()).stream()
+                .filter(v -> drafts || v.state() == ReportState.APPROVED).toList()));
         model.addAttribute("plan", p);
         model.addAttribute("project", d);
         model.addAttribute("status", service.status(d, done, y, service.today()));
@@ -226,7 +230,10 @@ public class ProjectController {
         out.put("project", d);
         out.put("status", service.status(d, projects.approvedAmounts(p.id(), y).getOrDefault(d.id(), 0.0), y,
                 service.today()));
-        out.put("reports", projects.reportsOfProject(d.id()));
+        Actor a = Actor.current(users);
+        boolean drafts = a.admin() || a.mayReportFor(d.deptId());
+        out.put("reports", projects.reportsOfProject(d.id()).stream()
+                .filter(r -> drafts || r.state() == ReportState.APPROVED).toList());
         return out;
     }
 
@@ -289,8 +296,13 @@ public class ProjectController {
     @ResponseBody
     @Operation(summary = "The history of an investment report (who, when, why)")
     public List<InvestmentReport.Revision> history(@PathVariable String plan, @PathVariable long id) {
-        lookup.require(plan);
-        return projects.reportRevisions(id);
+        Plan p = lookup.require(plan);
+        InvestmentReport r = projects.report(id).orElseThrow(() -> new NotFoundException("没有该投资填报"));
+        ProjectDetail d = projects.detailById(r.projectId()).filter(x -> x.planId() == p.id())
+                .orElseThrow(() -> new NotFoundException("没有该投资填报"));
+        Actor a = Actor.current(users);
+        boolean drafts = a.admin() || a.mayReportFor(d.deptId());
+        return projects.reportRevisions(id).stream().filter(v -> drafts || v.state() == ReportState.APPROVED).toList();
     }
 
     @PostMapping("/api/v1/plans/{plan}/projects/import")

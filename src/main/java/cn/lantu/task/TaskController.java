@@ -67,7 +67,7 @@ public class TaskController {
         model.addAttribute("plan", p);
         model.addAttribute("task", t);
         model.addAttribute("status", service.status(t, latest, p, projects.today()));
-        model.addAttribute("updates", tasks.updatesOf(t.id()));
+        model.addAttribute("updates", service.visibleUpdates(t));
         model.addAttribute("rights", service.rights(p, t));
         model.addAttribute("years", java.util.stream.IntStream.rangeClosed(p.periodStart(), p.periodEnd()).boxed()
                 .toList());
@@ -189,7 +189,7 @@ public class TaskController {
         service.ensureGenerated(p.id());
         Task t = tasks.find(p.id(), code).orElseThrow(() -> new NotFoundException("任务不存在: " + code));
         return Map.of("task", t, "status", service.status(t, tasks.latestApproved(p.id()).get(t.id()), p,
-                projects.today()), "updates", tasks.updatesOf(t.id()));
+                projects.today()), "updates", service.visibleUpdates(t));
     }
 
     @GetMapping("/api/v1/plans/{plan}/tasks/by-indicator/{code}")
@@ -284,7 +284,6 @@ public class TaskController {
     @ResponseBody
     @Operation(summary = "History of a progress update (who, when, why)")
     public List<TaskRepository.Revision> history(@PathVariable String plan, @PathVariable long id) {
-        lookup.require(plan);
-        return tasks.revisions(id);
+        return service.visibleHistory(lookup.require(plan), id);
     }
 }

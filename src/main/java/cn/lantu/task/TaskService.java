@@ -16,6 +16,7 @@ import cn.lantu.org.OrgUnit;
 import cn.lantu.plan.OutlineNode;
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanRepository;
+import cn.lantu.project.ReportState;
 import cn.lantu.security.Actor;
 import cn.lantu.project.ProjectDetail;
 import cn.lantu.project.ProjectRepository;
@@ -336,5 +337,38 @@ public class TaskService {
     @Transactional
     public TaskRepository.Update transition(Plan plan, long updateId, String action, int version, String reason) {
         return updates.transition(plan, updateId, action, version, reason);
+    }
+
+    /**
+     * Progress not yet approved is the task's departments' own business: the plan office and the task's lead and
+     * cooperating departments read drafts; everyone else reads approved progress only.
+     */
+    public boolean mayReadDrafts(Actor a, Task t) {
+        if (a.admin()) {
+            return true;
+        }
+        return a.orgUnitId() != null && t.parties().stream().anyMatch(p -> org.findByCode(t.planId(), p.orgCode())
+                .map(u -> u.id() == a.orgUnitId()).orElse(false));
+    }
+
+    /** The task's progress updates that {@code a} may read. */
+    public List<TaskRepository.Update> visibleUpdates(Actor a, Task t) {
+        List<TaskRepository.Update> all = tasks.updatesOf(t.id());
+        return mayReadDrafts(a, t) ? all : all.stream().filter(u -> u.state() == ReportState.APPROVED).toList();
+    }
+
+    /** As {@link #visibleUpdates(Actor, Task)} for the signed-in user. */
+    public List<TaskRepository.Update> visibleUpdates(Task t) {
+        return visibleUpdates(Actor.current(users), t);
+    }
+
+    /** The history of a progress update of the plan, as far as the signed-in user may read it (404 otherwise). */
+    public List<TaskRepository.Revision> visibleHistory(Plan plan, long updateId) {
+        TaskRepository.Update u = tasks.update(updateId).orElseThrow(() -> new cn.lantu.web.NotFoundException("没有该进展"));
+        Task t = tasks.findById(u.taskId()).filter(x -> x.planId() == plan.id())
+                .orElseThrow(() -> new cn.lantu.web.NotFoundException("没有该进展"));
+        List<TaskRepository.Revision> all = tasks.revisions(updateId);
+        return mayReadDrafts(Actor.current(users), t) ? all
+                : all.stream().filter(r -> r.state() == ReportState.APPROVED).toList();
     }
 }
