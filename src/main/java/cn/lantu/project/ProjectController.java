@@ -134,7 +134,7 @@ public class ProjectController {
             return refused(p, code, form, new LinkedHashMap<>(), e.getReason(), flash);
         }
         flash.addFlashAttribute("message", messages.getMessage(submit ? "project.flash.submitted"
-                : "project.flash.saved", new Object[] {String.valueOf(r.year()), r.period()}, locale));
+                : "project.flash.saved", new Object[] {String.valueOf(r.year()), cn.lantu.web.Formats.period(r.period(), locale)}, locale));
         return projectPage(p, code);
     }
 

@@ -34,7 +34,11 @@ public class ProjectService {
     private final Schedule schedule;
     private final Clock clock;
 
-    public ProjectService(ProjectRepository projects, OrgRepository org, UserRepository users, Schedule schedule) {
+    private final cn.lantu.audit.AuditLog audit;
+
+    public ProjectService(ProjectRepository projects, OrgRepository org, UserRepository users, Schedule schedule,
+                          cn.lantu.audit.AuditLog audit) {
+        this.audit = audit;
         this.projects = projects;
         this.org = org;
         this.users = users;
@@ -255,7 +259,11 @@ public class ProjectService {
             projects.setTowns(p.id(), townCodes.stream().map(t -> org.findByCode(planId, t)
                     .orElseThrow(() -> Actor.bad("未知镇街: " + t)).id()).toList());
         }
-        return projects.detailById(p.id()).orElseThrow();
+        ProjectDetail after = projects.detailById(p.id()).orElseThrow();
+        audit.record(a.username(), "PROJECT_EDIT", "project:" + p.id(), p.name() + "：规划期投资 "
+                + amountText(p.periodAmount()) + " → " + amountText(after.periodAmount()) + "；责任部门 "
+                + p.deptName() + " → " + after.deptName());
+        return after;
     }
 
     @Transactional
@@ -304,6 +312,10 @@ public class ProjectService {
         }
         InvestmentReport saved = projects.report(id).orElseThrow();
         projects.insertReportRevision(saved, submit ? "提交" : "保存草稿");
+        audit.record(a.username(), submit ? "PROJECT_REPORT_SUBMIT" : "PROJECT_REPORT_SAVE", "project:" + p.id(),
+                p.name() + " " + cn.lantu.web.Formats.periodZh(year, period) + "完成投资："
+                        + existing.map(r -> amountText(r.amount()) + "（" + r.state().label() + "）").orElse("（新建）")
+                        + " → " + amountText(amount) + "（" + saved.state().label() + "）");
         return saved;
     }
 
@@ -346,6 +358,9 @@ public class ProjectService {
         }
         InvestmentReport saved = projects.report(r.id()).orElseThrow();
         projects.insertReportRevision(saved, reason == null || reason.isBlank() ? to.label() : reason);
+        audit.record(a.username(), "PROJECT_REPORT_" + action, "project:" + r.projectId(), r.projectName() + " "
+                + cn.lantu.web.Formats.periodZh(r.year(), r.period()) + "完成投资" + amountText(r.amount()) + "："
+                + r.state().label() + " → " + to.label() + (reason == null || reason.isBlank() ? "" : "，原因：" + reason));
         if (to == ReportState.APPROVED && r.stage() != null) {
             ProjectDetail p = projects.detailById(r.projectId()).orElseThrow();
             if (r.stage().ordinal() > p.stage().ordinal()) {
@@ -353,6 +368,11 @@ public class ProjectService {
             }
         }
         return saved;
+    }
+
+    private static String amountText(Double amount) {
+        return amount == null ? "（未填）"
+                : new java.math.BigDecimal(String.valueOf(amount)).stripTrailingZeros().toPlainString() + "亿元";
     }
 
     private static void state(boolean ok, String why) {

@@ -127,8 +127,11 @@ public class ReformService {
     private final JdbcClient jdbc;
     private final MessageSource messages;
 
+    private final cn.lantu.audit.AuditLog audit;
+
     public ReformService(ReformRepository reforms, OrgRepository org, UserRepository users, JdbcClient jdbc,
-                         MessageSource messages) {
+                         MessageSource messages, cn.lantu.audit.AuditLog audit) {
+        this.audit = audit;
         this.reforms = reforms;
         this.org = org;
         this.users = users;
@@ -283,6 +286,9 @@ public class ReformService {
                         .params(eventId, d.fileName(), type, d.content()).update();
             }
         }
+        audit.record(a.username(), "REFORM_MOVE", "reform:" + r.id(), r.name() + "：" + from.label() + " → "
+                + to.label() + (note == null || note.isBlank() ? "" : "，说明：" + note)
+                + (documents == null || documents.isEmpty() ? "" : "，附件" + documents.size() + "份"));
         return item(plan.id(), code);
     }
 

@@ -56,7 +56,8 @@ public class TaskService {
     private final TaskUpdateWorkflow updates;
 
     public TaskService(TaskRepository tasks, PlanRepository plans, OrgRepository org, ProjectRepository projects,
-                       ProjectService projectService, UserRepository users, Schedule schedule, JdbcClient jdbc) {
+                       ProjectService projectService, UserRepository users, Schedule schedule, JdbcClient jdbc,
+                       cn.lantu.audit.AuditLog audit) {
         this.tasks = tasks;
         this.plans = plans;
         this.org = org;
@@ -66,7 +67,7 @@ public class TaskService {
         this.schedule = schedule;
         this.jdbc = jdbc;
         this.generator = new OutlineTaskGenerator(tasks, plans, org, projects, jdbc);
-        this.updates = new TaskUpdateWorkflow(tasks, org, users);
+        this.updates = new TaskUpdateWorkflow(tasks, org, users, audit);
     }
 
     // ------------------------------------------------------------------ generation

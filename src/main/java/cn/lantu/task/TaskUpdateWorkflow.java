@@ -18,7 +18,10 @@ final class TaskUpdateWorkflow {
     private final OrgRepository org;
     private final UserRepository users;
 
-    TaskUpdateWorkflow(TaskRepository tasks, OrgRepository org, UserRepository users) {
+    private final cn.lantu.audit.AuditLog audit;
+
+    TaskUpdateWorkflow(TaskRepository tasks, OrgRepository org, UserRepository users, cn.lantu.audit.AuditLog audit) {
+        this.audit = audit;
         this.tasks = tasks;
         this.org = org;
         this.users = users;
@@ -75,6 +78,10 @@ final class TaskUpdateWorkflow {
         }
         var saved = tasks.update(id).orElseThrow();
         tasks.insertRevision(saved, submit ? "提交" : "保存草稿");
+        audit.record(a.username(), submit ? "TASK_UPDATE_SUBMIT" : "TASK_UPDATE_SAVE", "task:" + t.id(),
+                t.title() + " " + cn.lantu.web.Formats.periodZh(year, period) + "进展："
+                        + existing.map(u -> pctText(u.percent()) + "（" + u.state().label() + "）").orElse("（新建）")
+                        + " → " + pctText(saved.percent()) + "（" + saved.state().label() + "）");
         return saved;
     }
 
@@ -109,7 +116,16 @@ final class TaskUpdateWorkflow {
         }
         var saved = tasks.update(u.id()).orElseThrow();
         tasks.insertRevision(saved, reason == null || reason.isBlank() ? to.label() : reason);
+        audit.record(a.username(), "TASK_UPDATE_" + action, "task:" + u.taskId(),
+                cn.lantu.web.Formats.periodZh(u.year(), u.period()) + "进展" + pctText(u.percent()) + "："
+                        + u.state().label() + " → " + to.label()
+                        + (reason == null || reason.isBlank() ? "" : "，原因：" + reason));
         return saved;
+    }
+
+    private static String pctText(double pct) {
+        return Double.isFinite(pct) ? new java.math.BigDecimal(String.valueOf(pct)).stripTrailingZeros()
+                .toPlainString() + "%" : "（无效值）";
     }
 
     private static ReportState check(boolean allowed, boolean stateOk, ReportState to) {

@@ -26,7 +26,7 @@ class CockpitWarningsTest {
     private static final Plan PLAN = new Plan(1, "p", "规划", null, null, null, null, null, null, 2026, 2030, 2025,
             Plan.Status.IN_FORCE, 1, null, null, null, null, null, null, null);
     private static final TaskService TASKS = new TaskService(null, null, null, null, null, null,
-            new Schedule(10, 30), null);
+            new Schedule(10, 30), null, null);
 
     private static Task task(Map<Integer, String> workPoints, List<Task.Milestone> milestones) {
         return new Task(1, 1, "T-1", "任务", "", "MEASURE", null, null, null, true, false, null, 1, 1, List.of(),

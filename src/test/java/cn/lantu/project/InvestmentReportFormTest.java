@@ -71,7 +71,7 @@ class InvestmentReportFormTest {
         Document d = follow(session, session.postForm(page + "/reports", form("M13", "NaN", "路基完成", true)), page);
         assertThat(feedbackOf(d.getElementById("report-period"))).contains("期间须为月份 M01–M12 或季度 Q1–Q4");
         assertThat(feedbackOf(d.getElementById("report-amount"))).contains("不小于 0 的数字");
-        assertThat(d.getElementById("report-period").val()).isEqualTo("M13");
+        assertThat(d.getElementById("report-period").selectFirst("option[selected]").val()).isEqualTo("M13");
         assertThat(d.getElementById("report-amount").val()).isEqualTo("NaN");
         assertThat(d.getElementById("report-note").val()).isEqualTo("路基完成");
         assertThat(d.selectFirst("#report-stage option[selected]").val()).isEqualTo("UNDER_CONSTRUCTION");
@@ -96,10 +96,10 @@ class InvestmentReportFormTest {
         assertThat(api.body()).contains("完成投资须为不小于 0 的数字");
 
         Document draft = follow(session, session.postForm(page + "/reports", form("M03", "2.5", "路基", false)), page);
-        assertThat(draft.getElementById("flash-message").text()).contains("2026年M03投资完成情况草稿已保存");
+        assertThat(draft.getElementById("flash-message").text()).contains("2026年3月投资完成情况草稿已保存");
         Document submitted = follow(session, session.postForm(page + "/reports", form("M03", "2.5", "路基", true)),
                 page);
-        assertThat(submitted.getElementById("flash-message").text()).contains("2026年M03投资完成情况已提交，等待审核");
+        assertThat(submitted.getElementById("flash-message").text()).contains("2026年3月投资完成情况已提交，等待审核");
 
         Http admin = Http.session(port, "admin", TestUsers.adminPassword());
         InvestmentReport r = projects.reportsOfProject(id).get(0);

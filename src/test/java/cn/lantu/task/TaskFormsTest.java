@@ -77,7 +77,7 @@ class TaskFormsTest {
         HttpResponse<String> r = reporter.postForm(page + "/updates", form("Q5", "30", "已完成可研报告编制", true));
         Document d = follow(reporter, r, page);
         assertThat(feedbackOf(d.getElementById("progress-period"))).contains("期间须为季度 Q1–Q4 或月份 M01–M12");
-        assertThat(d.getElementById("progress-period").val()).isEqualTo("Q5");
+        assertThat(d.getElementById("progress-period").selectFirst("option[selected]").val()).isEqualTo("Q5");
         assertThat(d.getElementById("progress-percent").val()).isEqualTo("30");
         assertThat(d.getElementById("progress-percent").hasClass("is-invalid")).isFalse();
         assertThat(d.getElementById("progress-narrative").text()).isEqualTo("已完成可研报告编制");
@@ -174,7 +174,7 @@ class TaskFormsTest {
         String page = PLAN + "/tasks/" + t.code();
 
         Document draft = follow(reporter, reporter.postForm(page + "/updates", form("Q1", "10", "启动", false)), page);
-        assertThat(draft.getElementById("flash-message").text()).contains("2026年Q1进展草稿已保存");
+        assertThat(draft.getElementById("flash-message").text()).contains("2026年一季度进展草稿已保存");
 
         Document submitted = follow(reporter, reporter.postForm(page + "/updates", form("q2", "35", "完成选址", true)),
                 page);
