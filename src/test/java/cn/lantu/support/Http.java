@@ -38,20 +38,76 @@ public final class Http {
      * pages are requested the way a person's browser requests them (no Basic header, no bcrypt per request).
      */
     public static Http session(int port, String user, String password) {
-        Http h = new Http("http://localhost:" + port, null, HttpClient.newBuilder()
+        Http h = login(port, user, password, new java.net.CookieManager());
+        h.csrf = h.csrfOf(h.page("/plans").body());
+        return h;
+    }
+
+    /**
+     * Logs in through the form and returns the client without having asked for any page yet (a fresh session).
+     * {@link #csrf()} is null until {@link #refreshCsrf()}.
+     */
+    public static Http login(int port, String user, String password) {
+        return login(port, user, password, new java.net.CookieManager());
+    }
+
+    private static Http login(int port, String user, String password, java.net.CookieManager cookies) {
+        Http h = new Http("http://localhost:" + port, null, HttpClient.newBuilder().cookieHandler(cookies).build());
+        HttpResponse<String> r = h.tryLogin(user, password);
+        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")
+                || r.headers().firstValue("Location").orElse("").contains("locked")) {
+            throw new AssertionError("login of " + user + " failed: " + r.statusCode() + " "
+                    + r.headers().firstValue("Location").orElse(""));
+        }
+        return h;
+    }
+
+    /** A client with a cookie jar and no login yet (for {@link #tryLogin}). */
+    public static Http browser(int port) {
+        return new Http("http://localhost:" + port, null, HttpClient.newBuilder()
                 .cookieHandler(new java.net.CookieManager()).build());
-        String login = h.page("/login").body();
+    }
+
+    /** Posts the login form (with the login page's CSRF token) and returns the answer, whatever it is. */
+    public HttpResponse<String> tryLogin(String user, String password) {
+        String login = page("/login").body();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
                 .matcher(login);
         if (!m.find()) {
             throw new AssertionError("no CSRF token on the login page");
         }
-        HttpResponse<String> r = h.postForm("/login", Map.of("username", user, "password", password,
-                "_csrf", m.group(1)));
-        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new AssertionError("login of " + user + " failed: " + r.statusCode() + " "
-                    + r.headers().firstValue("Location").orElse(""));
-        }
+        csrf = null;
+        return postForm("/login", Map.of("username", user, "password", password, "_csrf", m.group(1)));
+    }
+
+    /** Reads this session's CSRF token from a page. */
+    public Http refreshCsrf() {
+        csrf = csrfOf(page("/plans").body());
+        return this;
+    }
+
+    private static final Map<String, Http> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The administrator's browser session for pages, logged in once per server and kept. Like the HTTP Basic
+     * client it replaces for pages, it does not remember the {@code ?lang=} choice between requests.
+     */
+    public static Http adminSession(int port) {
+        return SESSIONS.computeIfAbsent(port + "|admin", k -> pageSession(port, "admin", TestUsers.adminPassword()));
+    }
+
+    /** {@link #adminSession} in the demo-mode context ({@link LantuDemoTest}). */
+    public static Http demoAdminSession(int port) {
+        return SESSIONS.computeIfAbsent(port + "|demo-admin",
+                k -> pageSession(port, "admin", TestUsers.demoAdminPassword()));
+    }
+
+    /** A browser session for pages that, like an HTTP Basic client, does not remember the {@code ?lang=} choice. */
+    public static Http pageSession(int port, String user, String password) {
+        java.net.CookieManager cookies = new java.net.CookieManager(null,
+                (uri, cookie) -> !"lantu-lang".equals(cookie.getName())
+                        && java.net.CookiePolicy.ACCEPT_ORIGINAL_SERVER.shouldAccept(uri, cookie));
+        Http h = login(port, user, password, cookies);
         h.csrf = h.csrfOf(h.page("/plans").body());
         return h;
     }
@@ -121,12 +177,12 @@ public final class Http {
     }
 
     public HttpResponse<String> postJson(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(withCsrf(request(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
     public HttpResponse<String> putJson(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(withCsrf(request(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
@@ -141,8 +197,29 @@ public final class Http {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(bytes, 0, body, head.length, bytes.length);
         System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(withCsrf(request(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(withCsrf(request(path)).DELETE().build());
+    }
+
+    /** A request with extra headers (e.g. {@code X-Forwarded-Proto}). */
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder b = request(path);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.setHeader(headers[i], headers[i + 1]);
+        }
+        return send(b.GET().build());
+    }
+
+    /** A session client sends its CSRF token as a header (as the pages' scripts do); others send none. */
+    private HttpRequest.Builder withCsrf(HttpRequest.Builder b) {
+        if (csrf != null) {
+            b.header("X-CSRF-TOKEN", csrf);
+        }
+        return b;
     }
 
     public int status(String path) {
