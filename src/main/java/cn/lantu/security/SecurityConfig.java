@@ -33,7 +33,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.PermissionsPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
@@ -172,10 +172,12 @@ public class SecurityConfig {
         };
         AuthenticationFailureHandler loginFailure = (request, response, e) -> response.sendRedirect(
                 request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"));
-        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
-        // only a page a person asked for is remembered for after the login (never an asset, a fragment or JSON)
+        // The page a person asked for before logging in is remembered in a cookie, not in a session: an anonymous
+        // visitor (or a crawler) creates no session row. Only pages count (never an asset, a fragment or JSON).
+        CookieRequestCache requestCache = new CookieRequestCache();
         requestCache.setRequestMatcher(r -> "GET".equals(r.getMethod()) && accepts(r, "text/html")
                 && r.getHeader("X-Requested-With") == null && r.getHeader("HX-Request") == null);
+        target.setRequestCache(requestCache);
         LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             if (accepts(request, "text/html") && request.getHeader("X-Requested-With") == null) {
