@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
@@ -100,7 +101,7 @@ public class SecurityConfig {
                                 + "form-action 'self'"))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .addHeaderWriter(new PermissionsPolicyHeaderWriter(
-                        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"))
+                        "camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
                 // written only for requests that came over HTTPS (directly or through a trusted proxy)
                 .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
     }
@@ -108,8 +109,8 @@ public class SecurityConfig {
     /** Answers 401 with a short JSON body (no {@code WWW-Authenticate}, so browsers never ask for Basic credentials). */
     static AuthenticationEntryPoint apiEntryPoint(SecuritySettings settings) {
         return (request, response, e) -> ApiErrorsJson.write(response, HttpServletResponse.SC_UNAUTHORIZED,
-                e instanceof LockedException ? lockedMessage(settings) : e instanceof org.springframework.security
-                        .authentication.BadCredentialsException ? "用户名或密码错误" : "需要登录");
+                e instanceof LockedException ? lockedMessage(settings)
+                        : e instanceof BadCredentialsException ? "用户名或密码错误" : "需要登录");
     }
 
     static String lockedMessage(SecuritySettings settings) {
