@@ -208,17 +208,17 @@ class CockpitBrowserTest {
 
     @Test
     void theStatusMatrixAndTheDepartmentPageShowWhatEachAnswersFor() {
-        String matrix = Http.ok(Http.demoAdmin(port).get("/plans/zhuji-15th/matrix"));
+        String matrix = Http.ok(Http.demoAdminSession(port).get("/plans/zhuji-15th/matrix"));
         org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(matrix);
         assertThat(doc.select("#status-matrix tbody tr")).hasSize(27);
         // demo figures cover 2026-2028: three statuses, and two years without a figure of their own
         assertThat(doc.select("#status-matrix tbody tr").get(0).select("td .status-badge")).hasSize(3);
         assertThat(doc.select("#status-matrix tbody tr").get(0).select("td .no-figure")).hasSize(2);
-        org.jsoup.nodes.Document byTown = org.jsoup.Jsoup.parse(Http.ok(Http.demoAdmin(port)
+        org.jsoup.nodes.Document byTown = org.jsoup.Jsoup.parse(Http.ok(Http.demoAdminSession(port)
                 .get("/plans/zhuji-15th/indicators/ZJT006?year=2028")));
         assertThat(byTown.select("#town-breakdown tr")).as("an indicator broken down by town lists the 23 towns").hasSize(23);
         assertThat(byTown.select("#town-breakdown h2").text()).contains("/23");
-        String unit = Http.ok(Http.demoAdmin(port).get("/plans/zhuji-15th/units/TJJ"));
+        String unit = Http.ok(Http.demoAdminSession(port).get("/plans/zhuji-15th/units/TJJ"));
         assertThat(org.jsoup.Jsoup.parse(unit).select("#lead-indicators").text()).contains("地区生产总值");
     }
 }

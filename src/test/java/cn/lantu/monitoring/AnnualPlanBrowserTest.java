@@ -80,7 +80,7 @@ class AnnualPlanBrowserTest {
     @Test
     void theSheetGoesOutAndComesBackAllOrNothing() throws Exception {
         Http admin = Http.demoAdmin(port);
-        byte[] sheet = admin.getBytes("/plans/zhuji-15th/annual-plan.xlsx?year=2028").body();
+        byte[] sheet = Http.demoAdminSession(port).getBytes("/plans/zhuji-15th/annual-plan.xlsx?year=2028").body();
         byte[] filled = edit(sheet, s -> {
             for (Row r : s) {
                 if (r.getRowNum() > 0 && r.getCell(0) != null && "ZJ05".equals(r.getCell(0).getStringCellValue())) {

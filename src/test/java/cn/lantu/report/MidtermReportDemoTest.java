@@ -65,7 +65,7 @@ class MidtermReportDemoTest {
 
     @BeforeEach
     void setUp() {
-        admin = Http.demoAdmin(port);
+        admin = Http.demoAdminHybrid(port);
         Long demoFigures = jdbc.sql("""
                 SELECT COUNT(*) FROM figure f JOIN indicator i ON i.id = f.indicator_id JOIN plan p ON p.id = i.plan_id
                 WHERE p.code = ? AND f.demo = TRUE AND f.state = 'APPROVED'

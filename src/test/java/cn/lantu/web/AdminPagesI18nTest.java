@@ -47,7 +47,7 @@ class AdminPagesI18nTest {
 
     @Test
     void everyConvertedPageIsChineseByDefaultAndEnglishWithLangEn() {
-        Http admin = Http.admin(port);
+        Http admin = Http.adminSession(port);
         for (Page page : PAGES) {
             String zh = Http.ok(admin.get(page.path()));
             String en = Http.ok(admin.get(page.path() + "?lang=en"));
@@ -64,7 +64,7 @@ class AdminPagesI18nTest {
 
     @Test
     void theAuditRetentionSentenceKeepsItsNumberInBothLanguages() {
-        Http admin = Http.admin(port);
+        Http admin = Http.adminSession(port);
         String zh = Http.ok(admin.get("/admin/audit"));
         String en = Http.ok(admin.get("/admin/audit?lang=en"));
         assertThat(zh).containsPattern("至少保留 \\d+ 天");
