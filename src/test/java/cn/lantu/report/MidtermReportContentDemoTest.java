@@ -63,7 +63,7 @@ class MidtermReportContentDemoTest {
 
     @BeforeEach
     void setUp() {
-        admin = Http.demoAdmin(port);
+        admin = Http.demoAdminHybrid(port);
     }
 
     byte[] get(String path) {

@@ -96,7 +96,7 @@ class ReformFormsTest {
         assertThat(href).startsWith(PAGE + "/R04/documents/");
 
         // anyone who may see the reforms page may download; the name travels in UTF-8
-        HttpResponse<byte[]> got = Http.admin(port).getBytes(href);
+        HttpResponse<byte[]> got = Http.adminHybrid(port).getBytes(href);
         assertThat(got.statusCode()).isEqualTo(200);
         assertThat(got.body()).isEqualTo(content);
         assertThat(got.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
@@ -106,13 +106,13 @@ class ReformFormsTest {
         assertThat(got.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         // a document is found only under its own reform and plan; nobody signed out gets it
         String id = href.substring(href.lastIndexOf('/') + 1);
-        assertThat(Http.admin(port).getBytes(PAGE + "/R05/documents/" + id).statusCode()).isEqualTo(404);
-        assertThat(Http.admin(port).getBytes("/api/v1/plans/zhuji-15th/reforms/R04/documents/" + id).statusCode())
+        assertThat(Http.adminHybrid(port).getBytes(PAGE + "/R05/documents/" + id).statusCode()).isEqualTo(404);
+        assertThat(Http.adminHybrid(port).getBytes("/api/v1/plans/zhuji-15th/reforms/R04/documents/" + id).statusCode())
                 .isEqualTo(200);
         assertThat(Http.anonymous(port).getBytes(href).statusCode()).isIn(302, 401);
         String leader = "rfl" + System.nanoTime();
         users.createUser(leader, "领导", FormPages.PASSWORD, Role.LEADER, null);
-        assertThat(Http.basic(port, leader, FormPages.PASSWORD).getBytes(href).body()).isEqualTo(content);
+        assertThat(Http.hybrid(port, leader, FormPages.PASSWORD).getBytes(href).body()).isEqualTo(content);
 
         // to 成果转化: the outcome type is required, named beside its field, then shown in history and state
         Document noKind = follow(admin, admin.postForm(PAGE + "/R04/move", Map.of("to", "MANAGING",

@@ -101,7 +101,7 @@ class VisibleTextTest {
 
     @BeforeAll
     void leaveTracesOfEveryWorkflow() {
-        api = Http.demoAdmin(port);
+        api = Http.demoAdminHybrid(port);
         Http.ok(api.postJson(API + "/reporting/periods",
                 Map.of("year", YEAR, "period", "Y", "dueDate", (YEAR + 1) + "-01-31", "open", true)));
         Http.ok(api.postJson(API + "/reporting/periods",
@@ -113,8 +113,8 @@ class VisibleTextTest {
                 WHERE i.code = 'ZJ17' AND r.role = 'LEAD'""").query(Long.class).list().get(0);
         String reporter = user("vt-reporter", Role.REPORTER, lead);
         String approver = user("vt-approver", Role.APPROVER, lead);
-        Http rep = Http.basic(port, reporter, PASSWORD);
-        Http app = Http.basic(port, approver, PASSWORD);
+        Http rep = Http.hybrid(port, reporter, PASSWORD);
+        Http app = Http.hybrid(port, approver, PASSWORD);
         Map<String, Object> saved = json(Http.ok(rep.postJson(API + "/figures", entry("ZJ17", YEAR, "Y", null, "55"))));
         @SuppressWarnings("unchecked")
         Map<String, Object> f = (Map<String, Object>) saved.get("figure");
