@@ -89,6 +89,6 @@ class AccessEndsTest {
         assertThat(browser.page("/plans").statusCode()).as("still signed in, as a leader").isEqualTo(200);
         assertThat(Http.bearer(port, token).status("/api/v1/plans")).as("tokens revoked").isEqualTo(401);
         assertThat(jdbc.sql("SELECT detail FROM audit_log WHERE action = 'USER_UPDATE' AND subject = ? ORDER BY id DESC")
-                .param("user:" + a.name()).query(String.class).list().get(0)).contains("ADMIN→LEADER", "1 token(s) revoked");
+                .param("user:" + a.name()).query(String.class).list().get(0)).contains("规划管理员→领导", "吊销令牌1个");
     }
 }

@@ -105,7 +105,7 @@ class LoginLockoutTest extends IsolatedSecurityContext {
         assertThat(all).as("with the throttle's entries").isLessThanOrEqualTo(5);
         assertThat(jdbc.sql("SELECT detail FROM audit_log WHERE id > ? AND actor = ? AND action = 'LOGIN_FAILURE' "
                 + "ORDER BY id DESC").params(before, u.name()).query(String.class).list().get(0))
-                .contains("11 more attempt(s) in one burst");
+                .contains("的连续失败又11次");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE id > ? AND action = 'ACCOUNT_LOCKED'")
                 .param(before).query(Long.class).single()).isEqualTo(1);
     }
