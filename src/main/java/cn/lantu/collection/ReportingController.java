@@ -44,11 +44,13 @@ class ReportingController {
     private final OrgRepository org;
     private final EvidenceService evidence;
     private final TownBreakdownService townBreakdowns;
+    private final ImportGate gate;
 
     ReportingController(FigureService service, FigureRepository figures, ReportingAccess access,
                         ReportingPeriods periods, DeadlineService deadlines, ExcelService excel, PlanLookup lookup,
                         IndicatorRepository indicators, OrgRepository org, EvidenceService evidence,
-                        TownBreakdownService townBreakdowns) {
+                        TownBreakdownService townBreakdowns, ImportGate gate) {
+        this.gate = gate;
         this.evidence = evidence;
         this.townBreakdowns = townBreakdowns;
         this.service = service;
@@ -261,8 +263,9 @@ class ReportingController {
             if (file.getSize() > excel.maxBytes()) {
                 throw new ReportingException(413, ExcelImport.TOO_LARGE);
             }
-            ExcelService.Result r = excel.upload(lookup.require(plan), access.actor(auth), file.getOriginalFilename(),
-                    file.getBytes());
+            Plan p = lookup.require(plan);
+            Actor a = access.actor(auth);
+            ExcelService.Result r = gate.run(() -> excel.upload(p, a, file.getOriginalFilename(), file.getBytes()));
             flash.addFlashAttribute("message", r.message());
         } catch (ReportingException e) {
             flash.addFlashAttribute("error", e.getMessage());
