@@ -96,20 +96,42 @@ public class FigureService {
         return figures.findByPlan(plan.id(), year, period).stream().filter(f -> access.canRead(a, f)).toList();
     }
 
-    /** Saves a draft (creating the figure if needed). Hard errors refuse; soft warnings are returned. */
+    /**
+     * Saves a draft (creating the figure if needed). Malformed input (control characters, over-long texts, a year
+     * outside the plan, an unknown period) is refused with 400 before anything is looked up; hard errors of the
+     * figure ({@link FigureValidator#check}) with 422; soft warnings are returned.
+     */
     @Transactional
     public Saved save(Plan plan, Actor a, Entry e) {
+        String period = e.period() == null || e.period().isBlank() ? "Y" : e.period().trim();
+        List<FigureValidator.Problem> input = FigureValidator.inputProblems(e.indicator(), e.unit(), e.period(),
+                e.value(), e.note(), e.source(), e.explanation(), e.reason());
+        if (input.isEmpty()) {
+            String y = FigureValidator.yearProblem(plan, e.year(), false);
+            if (y != null) {
+                input.add(new FigureValidator.Problem(FigureValidator.Field.YEAR, y));
+            }
+            String p = FigureValidator.periodProblem(period);
+            if (p != null) {
+                input.add(new FigureValidator.Problem(FigureValidator.Field.PERIOD, p));
+            }
+        }
+        if (!input.isEmpty()) {
+            List<String> messages = input.stream().map(FigureValidator.Problem::message).toList();
+            throw new ReportingException(400, "输入有误：" + String.join("；", messages), messages);
+        }
+        int year = e.year();
         Indicator ind = indicator(plan, e.indicator());
         OrgUnit unit = unit(plan, e.unit());
-        int year = e.year() == null ? 0 : e.year();
-        String period = e.period() == null || e.period().isBlank() ? "Y" : e.period().trim();
         access.requireWrite(a, ind.id(), unit.id());
         if (a.role() != Role.ADMIN && !periods.isOpen(plan, year, period)) {
             throw ReportingException.forbidden(year + " " + period + " 不是开放的填报期");
         }
-        List<String> errors = new ArrayList<>();
-        FigureValidator.Parsed parsed = FigureValidator.parse(ind, e.value(), errors);
-        if (!errors.isEmpty()) {
+        List<FigureValidator.Problem> problems = new ArrayList<>();
+        FigureValidator.Parsed parsed = FigureValidator.check(plan, ind, unit.type(),
+                access.hasTownBreakdown(ind.id()), year, period, e.value(), false, problems);
+        if (!problems.isEmpty()) {
+            List<String> errors = problems.stream().map(FigureValidator.Problem::message).toList();
             throw ReportingException.invalid(ind.name() + "：" + String.join("；", errors), errors);
         }
         boolean estimate = Boolean.TRUE.equals(e.estimate());
@@ -177,6 +199,7 @@ public class FigureService {
 
     @Transactional
     public Figure submit(Actor a, long id, Integer version, String explanation) {
+        requireText("异常说明", explanation, FigureValidator.MAX_EXPLANATION);
         Figure f = get(a, id);
         access.requireWrite(a, f.indicatorId(), f.orgUnitId());
         requireState(f, FigureState.DRAFT, FigureState.RETURNED);
@@ -212,6 +235,7 @@ public class FigureService {
 
     @Transactional
     public Figure returnFigure(Actor a, long id, Integer version, String comment) {
+        requireText("退回意见", comment, FigureValidator.MAX_REASON);
         Figure f = get(a, id);
         if (blank(comment) == null) {
             throw ReportingException.invalid("退回须填写意见", List.of("退回意见必填"));
@@ -238,6 +262,14 @@ public class FigureService {
         audit.record(a.username(), "FIGURE_" + to.name(), subject(after),
                 f.state() + " → " + to + "（" + reason + "）" + describe(after));
         return after;
+    }
+
+    /** Refuses a control character or an over-long text with 400. */
+    static void requireText(String label, String text, int max) {
+        String problem = FigureValidator.textProblem(label, text, max);
+        if (problem != null) {
+            throw new ReportingException(400, problem, List.of(problem));
+        }
     }
 
     private static void requireState(Figure f, FigureState... allowed) {
