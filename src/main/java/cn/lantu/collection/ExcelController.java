@@ -49,6 +49,8 @@ class ExcelController {
                                     Authentication auth) throws IOException {
         Plan p = lookup.require(plan);
         Actor a = access.actor(auth);
+        Queries.requireYearAndPeriod(p, year, period, false);
+        FigureService.requireText("单位代码", unit, FigureValidator.MAX_CODE);
         byte[] bytes = excel.template(p, a, unit, year, period);
         String name = "lantu-" + (unit == null ? "unit" : unit) + "-" + year + "-" + period + ".xlsx";
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))

@@ -137,6 +137,9 @@ class ReportingController {
                 Authentication auth, Model model) {
         Plan p = lookup.require(plan);
         Actor a = access.actor(auth);
+        Queries.requireYearAndPeriod(p, year, period, true);
+        FigureService.requireText("指标代码", indicator, FigureValidator.MAX_CODE);
+        FigureService.requireText("单位代码", unit, FigureValidator.MAX_CODE);
         Indicator ind = service.indicator(p, indicator);
         OrgUnit u = service.unit(p, unit);
         Figure f = figures.find(ind.id(), u.id(), year, period).orElse(null);

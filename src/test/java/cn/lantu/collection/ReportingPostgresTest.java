@@ -133,6 +133,27 @@ class ReportingPostgresTest {
         assertThat(failures).isEmpty();
     }
 
+    @Test
+    void nulBytesAreRefusedWith400NotPassedToPostgres() {
+        Http who = fx.as(reporter);
+        for (String field : List.of("indicator", "unit", "period", "note", "source", "explanation", "reason")) {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("indicator", "ZJ13", "year", 2026,
+                    "period", "Y", "value", "66.5"));
+            body.put(field, String.valueOf(body.getOrDefault(field, "文字")) + "\u0000");
+            HttpResponse<String> r = who.postJson(API + "/figures", body);
+            assertThat(r.statusCode()).as(field + ": " + r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("控制字符");
+        }
+        for (String path : List.of(API + "/figures?period=Y%00", API + "/indicators/ZJ01/towns?year=2026&period=Y%00",
+                API + "/reporting/template.xlsx?year=2026&period=Y%00")) {
+            HttpResponse<String> r = who.get(path);
+            assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(400);
+        }
+        Http page = Http.session(port, reporter, ReportingFixture.PASSWORD);
+        HttpResponse<String> form = page.page(PLAN + "/reporting/form?indicator=ZJ13%00&year=2026&period=Y");
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(400);
+    }
+
     static String cut(String s) {
         return s == null || s.length() < 300 ? s : s.substring(0, 300) + "…";
     }
