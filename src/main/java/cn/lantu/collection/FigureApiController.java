@@ -55,7 +55,8 @@ class FigureApiController {
     }
 
     @PostMapping("/api/v1/plans/{plan}/figures")
-    @Operation(summary = "Save a draft figure (create or update with the expected version); 409 on a version conflict")
+    @Operation(summary = "Save a draft figure (create, or update with the version read: required when the figure "
+            + "exists); 409 on a version conflict or a missing version")
     FigureService.Saved save(@PathVariable String plan, @RequestBody FigureService.Entry entry, Authentication auth) {
         return service.save(lookup.require(plan), access.actor(auth), entry);
     }

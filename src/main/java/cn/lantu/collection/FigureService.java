@@ -28,7 +28,10 @@ import cn.lantu.security.UserRepository;
 @Service
 public class FigureService {
 
-    /** What a reporter enters. {@code unit} is a town code, or null/the city code for the city-wide figure. */
+    /**
+     * What a reporter enters. {@code unit} is a town code, or null/the city code for the city-wide figure;
+     * {@code version} is required when the figure exists (the version the caller has seen).
+     */
     public record Entry(String indicator, Integer year, String period, String unit, String value, Boolean estimate,
                         String note, String source, String explanation, String reason, Integer version) {}
 
@@ -145,7 +148,12 @@ public class FigureService {
             return new Saved(f, warnings(ind, f), true);
         }
         Figure f = existing.get();
-        int expected = e.version() == null ? f.version() : e.version();
+        if (e.version() == null) {
+            // without the version the caller has seen, a write would overwrite a change it never saw
+            throw ReportingException.conflict("请带上版本号（version）再修改：该数据已存在（当前第" + f.version()
+                    + "版），不带版本号的修改可能覆盖他人的修改；请刷新或重新读取该数据后重试");
+        }
+        int expected = e.version();
         if (expected != f.version()) {
             throw ReportingException.conflict("该数据已被他人修改（版本冲突），请刷新后再操作，不会覆盖他人的修改");
         }

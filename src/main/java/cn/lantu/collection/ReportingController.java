@@ -207,7 +207,7 @@ class ReportingController {
             FigureService.Saved saved = service.save(p, a, new FigureService.Entry(indicator, year, period,
                     unit, value, estimate, note, source, explanation, reason, version));
             if (action.equals("submit")) {
-                service.submit(a, saved.figure().id(), null, explanation);
+                service.submit(a, saved.figure().id(), saved.figure().version(), explanation);
                 flash.addFlashAttribute("message", "已提交，等待部门审核");
             } else {
                 flash.addFlashAttribute("message", saved.warnings().isEmpty() ? "草稿已保存"
