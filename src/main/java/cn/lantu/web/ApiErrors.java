@@ -70,6 +70,15 @@ public class ApiErrors {
         if (e instanceof tools.jackson.databind.exc.InvalidNullException) {
             return "不能为空";
         }
+        if (e instanceof tools.jackson.databind.exc.InvalidFormatException f) {
+            String value = "“" + cut(String.valueOf(f.getValue())) + "”";
+            Class<?> target = f.getTargetType();
+            if (target != null && target.isEnum()) {
+                return "的值" + value + "不是有效取值（可选：" + java.util.Arrays.stream(target.getEnumConstants())
+                        .map(String::valueOf).collect(java.util.stream.Collectors.joining("、")) + "）";
+            }
+            return "的值" + value + "格式不正确";
+        }
         if (e instanceof tools.jackson.databind.exc.MismatchedInputException) {
             return "的类型或格式不正确";
         }

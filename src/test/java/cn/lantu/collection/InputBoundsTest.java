@@ -254,6 +254,11 @@ class InputBoundsTest {
         HttpResponse<String> asOf = any.postJson("/api/v1/assessment/evaluate",
                 Map.of("indicator", indicator(), "observations", observations(3), "asOfYear", -5));
         assertThat(asOf.statusCode()).isEqualTo(400);
+        HttpResponse<String> kind = any.postJson("/api/v1/assessment/evaluate",
+                Map.of("indicator", Map.of("code", "X", "kind", "SPEED"), "asOfYear", 2028));
+        assertThat(kind.statusCode()).isEqualTo(400);
+        assertThat(kind.body()).contains("indicator.kind", "SPEED", "LEVEL");
+        clean(kind);
         for (String infinite : List.of("\"Infinity\"", "\"NaN\"", "1e309")) {
             HttpResponse<String> r = asReporter("POST", "/api/v1/assessment/evaluate",
                     "{\"indicator\":{\"code\":\"T1\",\"kind\":\"LEVEL\",\"baseYear\":2025,\"baseValue\":" + infinite
