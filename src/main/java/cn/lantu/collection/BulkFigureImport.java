@@ -3,8 +3,10 @@ package cn.lantu.collection;
 import cn.lantu.security.Actor;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.lantu.audit.AuditLog;
+import cn.lantu.indicator.Indicator;
+import cn.lantu.indicator.IndicatorRepository;
+import cn.lantu.org.OrgUnit;
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanChanges;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,8 +28,10 @@ import io.micrometer.core.instrument.Timer;
  * 批量导入: the plan office loads many verified figures at once (a statistical yearbook, a bureau's monthly series,
  * the history before Lantu), up to {@value #MAX_ROWS} rows in one .xlsx: 指标代码 | 单位代码 | 年份 | 期间 | 数值 | 说明.
  * The sheet is read row by row with POI's streaming reader (no cell map, no workbook in memory); every row is
- * checked (known indicator and unit of the plan, year in range, period Y/Q1–Q4/M01–M12, a number, no formula, no
- * duplicate key) and any problem refuses the whole file with the problems listed by row and column. A valid file is
+ * checked (known indicator and unit of the plan, no formula, no duplicate key, and the checks of the form:
+ * {@link FigureValidator#check}: year in range, period Y/Q1–Q4/M01–M12, the city or a town where the indicator has a
+ * town breakdown, a plain number within the indicator's bounds) and any problem refuses the whole file with every
+ * problem listed by row and column. A valid file is
  * written in one transaction: new figures inserted, changed ones updated (the figure's version raised), each with a
  * revision row that names the file and the importer (所有修改留痕); rows equal to the stored approved value are
  * skipped, so the same file imported twice changes nothing. Figures are APPROVED on import: only the plan office
@@ -46,9 +53,12 @@ class BulkFigureImport {
     private final BulkFigureWriter writer;
     private final long maxBytes;
     private final Timer timer;
+    private final IndicatorRepository indicatorRepository;
 
     BulkFigureImport(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, AuditLog audit, PlanChanges changes,
-                     MeterRegistry meters, @Value("${lantu.reporting.bulk-max-bytes:10485760}") long maxBytes) {
+                     MeterRegistry meters, IndicatorRepository indicatorRepository,
+                     @Value("${lantu.reporting.bulk-max-bytes:10485760}") long maxBytes) {
+        this.indicatorRepository = indicatorRepository;
         this.jdbc = jdbc;
         this.tx = tx;
         this.writer = new BulkFigureWriter(jdbc, batch, audit, changes);
@@ -103,6 +113,14 @@ class BulkFigureImport {
                 (t2 - t1) / 1_000_000);
     }
 
+    private static OrgUnit.Type type(String s) {
+        try {
+            return OrgUnit.Type.valueOf(s);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+
     /** Reads and checks every row; throws with the problems when any row is wrong. */
     List<Row> parse(Plan plan, byte[] bytes) {
         if (bytes.length > maxBytes) {
@@ -112,13 +130,17 @@ class BulkFigureImport {
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
             throw ReportingException.invalid(ExcelImport.NOT_XLSX, List.of());
         }
-        Map<String, Long> indicators = new HashMap<>();
-        jdbc.sql("SELECT code, id FROM indicator WHERE plan_id = ?").param(plan.id())
-                .query((rs, n) -> indicators.put(rs.getString(1), rs.getLong(2))).list();
-        Map<String, Long> units = new HashMap<>();
-        jdbc.sql("SELECT code, id FROM org_unit WHERE plan_id = ?").param(plan.id())
-                .query((rs, n) -> units.put(rs.getString(1), rs.getLong(2))).list();
-        BulkFigureRowCheck checker = new BulkFigureRowCheck(plan, indicators, units);
+        Map<String, Indicator> indicators = new HashMap<>();
+        indicatorRepository.findByPlan(plan.id()).forEach(i -> indicators.put(i.code(), i));
+        Map<String, BulkFigureRowCheck.Unit> units = new HashMap<>();
+        jdbc.sql("SELECT code, id, unit_type FROM org_unit WHERE plan_id = ?").param(plan.id())
+                .query((rs, n) -> units.put(rs.getString(1), new BulkFigureRowCheck.Unit(rs.getLong(2),
+                        type(rs.getString(3))))).list();
+        Set<Long> townBreakdown = new HashSet<>(jdbc.sql("""
+                SELECT r.indicator_id FROM responsibility r JOIN indicator i ON i.id = r.indicator_id
+                 WHERE i.plan_id = ? AND r.role = 'LEAD' AND r.town_breakdown <> 'NONE'""").param(plan.id())
+                .query(Long.class).list());
+        BulkFigureRowCheck checker = new BulkFigureRowCheck(plan, indicators, units, townBreakdown);
         BulkFigureSheetReader.read(bytes, checker);
         return checker.rowsOrThrow();
     }

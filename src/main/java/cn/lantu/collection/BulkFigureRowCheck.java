@@ -5,20 +5,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.apache.poi.ss.util.CellReference;
 
 import cn.lantu.collection.BulkFigureImport.Row;
+import cn.lantu.indicator.Indicator;
+import cn.lantu.org.OrgUnit;
 import cn.lantu.plan.Plan;
 
 /**
- * Checks each completed row of a bulk import sheet and keeps the good ones compactly; records problems by row and
- * column. Kept apart from the streamed reading so that the rules of a valid row are in one place.
+ * Checks each completed row of a bulk import sheet and keeps the good ones compactly; records every problem by row
+ * and column. The checks of the figure itself are {@link FigureValidator#check}, the same as the form's, the API's
+ * and the template's (a share within 0–100, no negative count, a plain number below 10^15, a town only where the
+ * indicator has a town breakdown, no figure on a department or area); the year may go back ten years before the
+ * base year (history from the yearbooks).
  */
 final class BulkFigureRowCheck {
-
-    private static final Pattern PERIOD = Pattern.compile("Y|Q[1-4]|M(0[1-9]|1[0-2])");
 
     /** Thrown when the sheet has more rows than {@link BulkFigureImport#MAX_ROWS}; no stack trace (control flow). */
     static final class TooManyRows extends RuntimeException {
@@ -27,19 +29,29 @@ final class BulkFigureRowCheck {
         }
     }
 
+    /** A unit of the plan as the check needs it. */
+    record Unit(long id, OrgUnit.Type type) {}
+
     private final Plan plan;
-    private final Map<String, Long> indicators;
-    private final Map<String, Long> units;
+    private final Map<String, Indicator> indicators;
+    private final Map<String, Unit> units;
+    private final Set<Long> townBreakdown;
     private final List<Row> rows = new ArrayList<>();
     private final Set<String> keys = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
     private int problemCount;
     private boolean headerSeen;
 
-    BulkFigureRowCheck(Plan plan, Map<String, Long> indicators, Map<String, Long> units) {
+    /**
+     * @param indicators the plan's indicators by code
+     * @param units the plan's org units by code
+     * @param townBreakdown the ids of the indicators with a town breakdown (towns may have figures of these only)
+     */
+    BulkFigureRowCheck(Plan plan, Map<String, Indicator> indicators, Map<String, Unit> units, Set<Long> townBreakdown) {
         this.plan = plan;
         this.indicators = indicators;
         this.units = units;
+        this.townBreakdown = townBreakdown;
     }
 
     /** The checked rows; throws with the problems listed when the sheet had any (or no header, or no data). */
@@ -75,7 +87,8 @@ final class BulkFigureRowCheck {
             for (int c = 0; c < BulkFigureImport.HEADERS.size(); c++) {
                 String actual = cells[c] == null ? "" : cells[c].trim();
                 if (!actual.equals(BulkFigureImport.HEADERS.get(c))) {
-                    problem(1, c, "表头应为“" + BulkFigureImport.HEADERS.get(c) + "”，实际为“" + actual + "”");
+                    problem(1, c, "表头应为“" + BulkFigureImport.HEADERS.get(c) + "”，实际为“"
+                            + FigureValidator.cut(actual, 40) + "”");
                 }
             }
             return;
@@ -98,53 +111,78 @@ final class BulkFigureRowCheck {
                 return;
             }
         }
-        Long indicator = indicators.get(trim(cells[0]));
+        // every problem of the row is listed, each with its column; the checks of a figure are the form's
+        int before = problemCount;
+        Indicator indicator = indicators.get(trim(cells[0]));
         if (indicator == null) {
-            problem(line, 0, "未知指标代码“" + trim(cells[0]) + "”");
-            return;
+            problem(line, 0, "未知指标代码“" + FigureValidator.cut(trim(cells[0]), 40) + "”");
         }
-        Long unit = units.get(trim(cells[1]));
+        Unit unit = units.get(trim(cells[1]));
         if (unit == null) {
-            problem(line, 1, "未知单位代码“" + trim(cells[1]) + "”");
-            return;
+            problem(line, 1, "未知单位代码“" + FigureValidator.cut(trim(cells[1]), 40) + "”");
         }
-        int year;
-        try {
-            year = (int) Double.parseDouble(trim(cells[2]));
-        } catch (NumberFormatException e) {
-            problem(line, 2, "年份应为数字，实际为“" + trim(cells[2]) + "”");
-            return;
-        }
-        if (year < plan.baseYear() - 10 || year > plan.periodEnd()) {
-            problem(line, 2, "年份 " + year + " 不在 " + (plan.baseYear() - 10) + "–" + plan.periodEnd() + " 之内");
-            return;
+        Integer year = wholeYear(trim(cells[2]));
+        if (year == null) {
+            problem(line, 2, "年份应为整数，实际为“" + FigureValidator.cut(trim(cells[2]), 40) + "”");
         }
         String period = trim(cells[3]).toUpperCase(java.util.Locale.ROOT);
-        if (!PERIOD.matcher(period).matches()) {
-            problem(line, 3, "期间应为 Y、Q1–Q4 或 M01–M12，实际为“" + trim(cells[3]) + "”");
+        String note = cells[5] == null || cells[5].isBlank() ? null : cells[5].strip();
+        String noteProblem = FigureValidator.textProblem("说明", note, FigureValidator.MAX_NOTE);
+        if (noteProblem != null) {
+            problem(line, 5, noteProblem);
+        }
+        List<FigureValidator.Problem> checked = new ArrayList<>();
+        FigureValidator.Parsed parsed = null;
+        if (indicator != null) {
+            parsed = FigureValidator.check(plan, indicator, unit == null ? OrgUnit.Type.CITY : unit.type(),
+                    townBreakdown.contains(indicator.id()), year == null ? plan.periodEnd() : year, period,
+                    trim(cells[4]), true, checked);
+        } else {
+            String y = year == null ? null : FigureValidator.yearProblem(plan, year, true);
+            if (y != null) {
+                checked.add(new FigureValidator.Problem(FigureValidator.Field.YEAR, y));
+            }
+            String p = FigureValidator.periodProblem(period);
+            if (p != null) {
+                checked.add(new FigureValidator.Problem(FigureValidator.Field.PERIOD, p));
+            }
+        }
+        for (FigureValidator.Problem p : checked) {
+            if (p.field() == FigureValidator.Field.UNIT && unit == null) {
+                continue;
+            }
+            problem(line, column(p.field()), p.message());
+        }
+        if (parsed != null && parsed.verdict() != null && checked.isEmpty()) {
+            problem(line, 4, "批量导入只导入数值；“完成/未完成”请在填报页填写");
+        }
+        if (problemCount > before) {
             return;
         }
-        double value;
-        try {
-            value = Double.parseDouble(trim(cells[4]));
-        } catch (NumberFormatException e) {
-            problem(line, 4, "数值应为数字，实际为“" + trim(cells[4]) + "”");
-            return;
-        }
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            problem(line, 4, "数值无效");
-            return;
-        }
-        if (!keys.add(indicator + "|" + unit + "|" + year + "|" + period)) {
+        if (!keys.add(indicator.id() + "|" + unit.id() + "|" + year + "|" + period)) {
             problem(line, null, "与前面的行重复（同一指标、单位、年份、期间）");
             return;
         }
-        String note = cells[5] == null || cells[5].isBlank() ? null : cells[5].strip();
-        if (note != null && note.length() > 2000) {
-            problem(line, 5, "说明超过2000字");
-            return;
+        rows.add(new Row(line, indicator.id(), unit.id(), year, period, parsed.value(), note));
+    }
+
+    private static int column(FigureValidator.Field field) {
+        return switch (field) {
+            case INDICATOR -> 0;
+            case UNIT -> 1;
+            case YEAR -> 2;
+            case PERIOD -> 3;
+            case NOTE -> 5;
+            default -> 4;
+        };
+    }
+
+    /** The year of a cell: a whole number (2019, or 2019.0 as a spreadsheet stores it), else null. */
+    private static Integer wholeYear(String s) {
+        if (s.isEmpty() || s.length() > 12 || !s.matches("[-+]?\\d{1,6}(\\.0+)?")) {
+            return null;
         }
-        rows.add(new Row(line, indicator, unit, year, period, value, note));
+        return (int) Double.parseDouble(s);
     }
 
     private static String trim(String s) {

@@ -29,10 +29,12 @@ class ExcelController {
     private final PlanLookup lookup;
     private final BulkFigureImport bulk;
     private final io.micrometer.core.instrument.Timer uploads;
+    private final ImportGate gate;
 
     ExcelController(ExcelService excel, ReportingAccess access, PlanLookup lookup, BulkFigureImport bulk,
-                    io.micrometer.core.instrument.MeterRegistry meters) {
+                    io.micrometer.core.instrument.MeterRegistry meters, ImportGate gate) {
         this.bulk = bulk;
+        this.gate = gate;
         this.uploads = io.micrometer.core.instrument.Timer.builder("lantu.import.duration")
                 .description("Duration of data imports").tag("source", "template-xlsx").register(meters);
         this.excel = excel;
@@ -47,6 +49,8 @@ class ExcelController {
                                     Authentication auth) throws IOException {
         Plan p = lookup.require(plan);
         Actor a = access.actor(auth);
+        Queries.requireYearAndPeriod(p, year, period, false);
+        FigureService.requireText("单位代码", unit, FigureValidator.MAX_CODE);
         byte[] bytes = excel.template(p, a, unit, year, period);
         String name = "lantu-" + (unit == null ? "unit" : unit) + "-" + year + "-" + period + ".xlsx";
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
@@ -62,8 +66,10 @@ class ExcelController {
         if (file.getSize() > excel.maxBytes()) {
             throw new ReportingException(413, ExcelImport.TOO_LARGE + "（上限 " + excel.maxBytes() / 1024 + " KB）");
         }
-        byte[] bytes = file.getBytes();
-        return uploads.record(() -> excel.upload(p, a, file.getOriginalFilename(), bytes));
+        return gate.run(() -> {
+            byte[] bytes = file.getBytes();
+            return uploads.record(() -> excel.upload(p, a, file.getOriginalFilename(), bytes));
+        });
     }
 
     @GetMapping("/api/v1/plans/{plan}/reporting/bulk-template.xlsx")
@@ -88,6 +94,9 @@ class ExcelController {
         if (file.getSize() > bulk.maxBytes()) {
             throw new ReportingException(413, ExcelImport.TOO_LARGE + "（上限 " + bulk.maxBytes() / 1024 + " KB）");
         }
-        return bulk.importFile(p, a, file.getOriginalFilename(), file.getBytes());
+        if (a.role() != cn.lantu.security.Role.ADMIN) {
+            throw ReportingException.forbidden("批量导入仅限规划办（管理员）");
+        }
+        return gate.run(() -> bulk.importFile(p, a, file.getOriginalFilename(), file.getBytes()));
     }
 }

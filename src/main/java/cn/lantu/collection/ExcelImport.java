@@ -1,35 +1,18 @@
 package cn.lantu.collection;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.SharedStrings;
-import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Reads an uploaded workbook with POI's streaming SAX reader ({@link XSSFReader}), never building the whole
- * workbook in memory. Refuses outright what is not an xlsx, too large, a zip bomb (POI's ZipSecureFile limits) or
- * contains formulas where values are expected.
+ * Reads an uploaded template with {@link XlsxStream}: only its sheets 填报 and 信息 are parsed (every other sheet is
+ * skipped unread), cells are counted over the whole read and shared strings are bounded, so a file's cost does not
+ * grow with what else it packs. Refuses outright what is not an xlsx, too large, a zip bomb (POI's ZipSecureFile
+ * limits) or contains formulas where values are expected.
  */
 final class ExcelImport {
 
@@ -66,122 +49,79 @@ final class ExcelImport {
 
     private ExcelImport() {}
 
-    /** Reads the named sheets; throws a ReportingException (422/413) when the file is refused outright. */
+    /** The sheets a template upload needs and what reading them cost. */
+    record Workbook(Map<String, Sheet> sheets, XlsxStream.Stats stats) {
+        Sheet sheet(String name) {
+            return sheets.get(name);
+        }
+    }
+
+    /**
+     * Cells (and rows) read over the whole workbook: the template's two sheets only; every other sheet is skipped
+     * unread. 5,000 rows of the template's 9 columns plus their row elements fit with room to spare.
+     */
+    static final long MAX_CELLS = MAX_ROWS * 12L;
+    /** Shared strings of a template: entries and characters (a department's template holds a few hundred). */
+    static final int MAX_SHARED_STRINGS = 50_000;
+    static final long MAX_SHARED_CHARS = 2_000_000;
+    static final XlsxStream.Limits LIMITS = new XlsxStream.Limits(MAX_CELLS, MAX_SHARED_STRINGS, MAX_SHARED_CHARS,
+            XlsxStream.EXCEL_CELL_CHARS);
+
+    /** Reads the template's sheets; throws a ReportingException (422/413) when the file is refused outright. */
     static Map<String, Sheet> read(byte[] bytes, long maxBytes) {
+        return readWorkbook(bytes, maxBytes).sheets();
+    }
+
+    /**
+     * Reads the sheets 填报 (columns A–I kept) and 信息 (columns A–B kept) and nothing else; cells in other columns are
+     * counted, not kept.
+     */
+    static Workbook readWorkbook(byte[] bytes, long maxBytes) {
         if (bytes.length > maxBytes) {
             throw new ReportingException(413, TOO_LARGE + "（" + bytes.length / 1024 + " KB，上限 " + maxBytes / 1024
                     + " KB）");
         }
-        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
-            throw ReportingException.invalid(NOT_XLSX, List.of());
+        SheetSink values = new SheetSink(ExcelTemplate.HEADERS.size());
+        SheetSink meta = new SheetSink(2);
+        Map<String, XlsxStream.Sink> sinks = new LinkedHashMap<>();
+        sinks.put(ExcelTemplate.SHEET, values);
+        sinks.put(ExcelTemplate.META, meta);
+        XlsxStream.Stats stats = XlsxStream.read(bytes, LIMITS, sinks);
+        Map<String, Sheet> out = new LinkedHashMap<>();
+        // only the sheets the file has: a missing one stays missing, so that the upload names it
+        if (values.found) {
+            out.put(ExcelTemplate.SHEET, new Sheet(values.rows));
         }
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("lantu-upload", ".xlsx");
-            Files.write(tmp, bytes);
-            try (OPCPackage pkg = OPCPackage.open(tmp.toFile(), PackageAccess.READ)) {
-                XSSFReader reader = new XSSFReader(pkg);
-                SharedStrings strings = reader.getSharedStringsTable();
-                Map<String, Sheet> out = new LinkedHashMap<>();
-                XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
-                while (it.hasNext()) {
-                    try (InputStream in = it.next()) {
-                        String name = it.getSheetName();
-                        out.put(name, parse(in, strings));
-                    }
-                }
-                return out;
-            }
-        } catch (ReportingException e) {
-            throw e;
-        } catch (NotOfficeXmlFileException | InvalidFormatException e) {
-            throw ReportingException.invalid(NOT_XLSX, List.of(String.valueOf(e.getMessage())));
-        } catch (Exception e) {
-            if (isZipBomb(e)) {
-                throw ReportingException.invalid(ZIP_BOMB, List.of());
-            }
-            throw ReportingException.invalid(NOT_XLSX + "（无法读取：" + e.getClass().getSimpleName() + "）", List.of());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // temp file cleanup is best effort
-                }
-            }
+        if (meta.found) {
+            out.put(ExcelTemplate.META, new Sheet(meta.rows));
         }
+        return new Workbook(out, stats);
     }
 
-    private static boolean isZipBomb(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("MAX_ENTRY_SIZE")
-                    || m.contains("inflate ratio"))) {
-                return true;
+    /** Keeps the cells of the first {@code columns} columns of a sheet of at most {@link #MAX_ROWS} rows. */
+    private static final class SheetSink implements XlsxStream.Sink {
+        final Map<Integer, Map<Integer, Cell>> rows = new HashMap<>();
+        final int columns;
+        boolean found;
+
+        SheetSink(int columns) {
+            this.columns = columns;
+        }
+
+        @Override
+        public void start() {
+            found = true;
+        }
+
+        @Override
+        public void cell(int row, int col, String type, String text, boolean formula) {
+            if (row > MAX_ROWS) {
+                throw new ReportingException(413, TOO_LARGE + "（超过" + MAX_ROWS + "行）");
+            }
+            if (col < columns) {
+                rows.computeIfAbsent(row, k -> new HashMap<>()).put(col, new Cell(type, text, formula));
             }
         }
-        return false;
-    }
-
-    private static Sheet parse(InputStream in, SharedStrings strings)
-            throws IOException, SAXException, ParserConfigurationException {
-        Map<Integer, Map<Integer, Cell>> rows = new HashMap<>();
-        XMLReader xml = XMLHelper.newXMLReader();
-        xml.setContentHandler(new DefaultHandler() {
-            String ref;
-            String type;
-            boolean formula;
-            StringBuilder text;
-            boolean inValue;
-            int cellsSeen;
-
-            @Override
-            public void startElement(String uri, String local, String qName, Attributes atts) {
-                switch (local) {
-                    case "c" -> {
-                        ref = atts.getValue("r");
-                        type = atts.getValue("t");
-                        formula = false;
-                        text = new StringBuilder();
-                        if (++cellsSeen > MAX_ROWS * 20) {
-                            throw new ReportingException(413, TOO_LARGE + "（超过" + MAX_ROWS + "行）");
-                        }
-                    }
-                    case "f" -> formula = true;
-                    case "v", "t" -> inValue = true;
-                    default -> { }
-                }
-            }
-
-            @Override
-            public void characters(char[] ch, int start, int length) {
-                if (inValue && text != null) {
-                    text.append(ch, start, length);
-                }
-            }
-
-            @Override
-            public void endElement(String uri, String local, String qName) {
-                if (local.equals("v") || local.equals("t")) {
-                    inValue = false;
-                } else if (local.equals("c") && ref != null) {
-                    CellReference cr = new CellReference(ref);
-                    String value = text.toString();
-                    if ("s".equals(type) && !value.isEmpty()) {
-                        value = strings.getItemAt(Integer.parseInt(value.trim())).getString();
-                    }
-                    rows.computeIfAbsent(cr.getRow() + 1, k -> new HashMap<>())
-                            .put((int) cr.getCol(), new Cell(type, value, formula));
-                    ref = null;
-                    text = null;
-                }
-            }
-        });
-        xml.parse(new InputSource(in));
-        if (rows.keySet().stream().anyMatch(r -> r > MAX_ROWS)) {
-            throw new ReportingException(413, TOO_LARGE + "（超过" + MAX_ROWS + "行）");
-        }
-        return new Sheet(rows);
     }
 
     static List<Problem> headerProblems(Sheet sheet) {

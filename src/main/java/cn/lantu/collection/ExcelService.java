@@ -153,6 +153,17 @@ public class ExcelService {
                     "年度不是数字")));
         }
         String period = cn.lantu.web.Formats.periodCode(meta.text(5, 1));
+        String yearProblem = FigureValidator.yearProblem(plan, year, false);
+        if (yearProblem != null) {
+            problems.add(new ExcelImport.Problem(ExcelTemplate.META, 4, "B", yearProblem));
+        }
+        String periodProblem = FigureValidator.periodProblem(period);
+        if (periodProblem != null) {
+            problems.add(new ExcelImport.Problem(ExcelTemplate.META, 5, "B", periodProblem));
+        }
+        if (!problems.isEmpty()) {
+            throw reject(a, fileName, "信息表有误，请使用系统下载的模板", problems);
+        }
         OrgUnit unit = unitFor(plan, a, unitCode);
         OrgUnit target = figureUnit(plan, unit);
         Map<String, DeadlineService.Task> tasks = deadlines.tasks(plan.id(), unit.id(), period).stream()
@@ -189,11 +200,29 @@ public class ExcelService {
             if (cell != null && ("b".equals(cell.type()) || "e".equals(cell.type()))) {
                 errors.add("不是数字");
             } else {
-                FigureValidator.parse(ind, raw, errors);
+                // the same checks as the form, the API and the bulk import: year, period, unit, value
+                List<FigureValidator.Problem> checked = new ArrayList<>();
+                FigureValidator.check(plan, ind, target.type(), access.hasTownBreakdown(ind.id()), year, period, raw,
+                        false, checked);
+                for (FigureValidator.Problem p : checked) {
+                    if (p.field() == FigureValidator.Field.VALUE) {
+                        errors.add(p.message());
+                    } else {
+                        problems.add(new ExcelImport.Problem(ExcelTemplate.SHEET, r, "A", p.message()));
+                    }
+                }
             }
             for (String err : errors) {
                 problems.add(new ExcelImport.Problem(ExcelTemplate.SHEET, r, ExcelImport.col(ExcelTemplate.COL_VALUE),
                         err));
+            }
+            String noteProblem = FigureValidator.textProblem("说明", sheet.text(r, 7), FigureValidator.MAX_NOTE);
+            if (noteProblem != null) {
+                problems.add(new ExcelImport.Problem(ExcelTemplate.SHEET, r, "H", noteProblem));
+            }
+            String sourceProblem = FigureValidator.textProblem("数据来源", sheet.text(r, 8), FigureValidator.MAX_SOURCE);
+            if (sourceProblem != null) {
+                problems.add(new ExcelImport.Problem(ExcelTemplate.SHEET, r, "I", sourceProblem));
             }
             String est = sheet.text(r, 6);
             if (!est.isEmpty() && !est.equals("是") && !est.equals("否")) {
@@ -212,9 +241,11 @@ public class ExcelService {
                             "该数据正在审核中（" + f.state().label() + "），不能修改"));
                 }
             }
+            // the version read here: a figure changed by someone else since is a conflict, and the file is refused
             entries.add(new FigureService.Entry(code, year, period, target.type() == OrgUnit.Type.TOWN ? target.code()
                     : null, raw, est.equals("是"), sheet.text(r, 7), sheet.text(r, 8), null,
-                    "Excel上传：" + fileName, null));
+                    "Excel上传：" + FigureValidator.cut(String.valueOf(fileName), 200),
+                    existing.map(Figure::version).orElse(null)));
         }
         if (!problems.isEmpty()) {
             throw reject(a, fileName, "文件有" + problems.size() + "处问题，未保存任何数据", problems);

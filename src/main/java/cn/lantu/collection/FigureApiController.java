@@ -26,7 +26,7 @@ class FigureApiController {
 
     record Transition(Integer version, String explanation, String comment) {}
 
-    record PeriodRequest(int year, String period, LocalDate dueDate, boolean open) {}
+    record PeriodRequest(Integer year, String period, LocalDate dueDate, boolean open) {}
 
     private final FigureService service;
     private final ReportingAccess access;
@@ -49,11 +49,14 @@ class FigureApiController {
     @Operation(summary = "Figures the caller may read (own unit's, or all for leaders; approved only for supervisors)")
     List<Figure> list(@PathVariable String plan, @RequestParam(required = false) Integer year,
                       @RequestParam(required = false) String period, Authentication auth) {
-        return service.list(access.actor(auth), lookup.require(plan), year, period);
+        Plan p = lookup.require(plan);
+        Queries.requireYearAndPeriod(p, year, period, true);
+        return service.list(access.actor(auth), p, year, period);
     }
 
     @PostMapping("/api/v1/plans/{plan}/figures")
-    @Operation(summary = "Save a draft figure (create or update with the expected version); 409 on a version conflict")
+    @Operation(summary = "Save a draft figure (create, or update with the version read: required when the figure "
+            + "exists); 409 on a version conflict or a missing version")
     FigureService.Saved save(@PathVariable String plan, @RequestBody FigureService.Entry entry, Authentication auth) {
         return service.save(lookup.require(plan), access.actor(auth), entry);
     }
@@ -101,6 +104,13 @@ class FigureApiController {
         Actor a = access.actor(auth);
         access.requireAdmin(a);
         Plan p = lookup.require(plan);
+        Queries.requireYearAndPeriod(p, r.year(), r.period(), false);
+        if (r.year() == null || r.period() == null) {
+            throw new ReportingException(400, "请填写年份和期间", List.of());
+        }
+        if (r.dueDate() == null || r.dueDate().getYear() < 2000 || r.dueDate().getYear() > 2100) {
+            throw new ReportingException(400, "请填写截止日期（2000–2100年内）", List.of());
+        }
         periods.set(p, r.year(), r.period(), r.dueDate(), r.open());
         audit.record(a.username(), "PERIOD_SET", "period:" + cn.lantu.web.Formats.periodZh(r.year(), r.period()),
                 periodDetail(r.dueDate(), r.open()));

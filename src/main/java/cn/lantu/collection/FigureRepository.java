@@ -41,11 +41,24 @@ class FigureRepository {
                 .params(indicatorId, orgUnitId, year, period).query(FigureRepository::map).optional();
     }
 
+    /**
+     * The plan's figures, of one year and/or period when given. The conditions are added only for the parameters
+     * present: PostgreSQL cannot type a bare {@code :year IS NULL} ("could not determine data type of parameter").
+     */
     List<Figure> findByPlan(long planId, Integer year, String period) {
-        return jdbc.sql(SELECT + " WHERE i.plan_id = :plan AND f.demo = FALSE AND (:year IS NULL OR f.report_year = :year)"
-                        + " AND (:period IS NULL OR f.period = :period) ORDER BY i.code, f.report_year, o.ordinal")
-                .param("plan", planId).param("year", year).param("period", period)
-                .query(FigureRepository::map).list();
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE i.plan_id = :plan AND f.demo = FALSE");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("plan", planId);
+        if (year != null) {
+            sql.append(" AND f.report_year = :year");
+            params.put("year", year);
+        }
+        if (period != null) {
+            sql.append(" AND f.period = :period");
+            params.put("period", period);
+        }
+        sql.append(" ORDER BY i.code, f.report_year, o.ordinal");
+        return jdbc.sql(sql.toString()).params(params).query(FigureRepository::map).list();
     }
 
     /** Inserts a new figure with version 1 and its first revision; a concurrent insert loses with a conflict. */

@@ -29,7 +29,10 @@ import cn.lantu.web.Formats;
 @Service
 public class FigureService {
 
-    /** What a reporter enters. {@code unit} is a town code, or null/the city code for the city-wide figure. */
+    /**
+     * What a reporter enters. {@code unit} is a town code, or null/the city code for the city-wide figure;
+     * {@code version} is required when the figure exists (the version the caller has seen).
+     */
     public record Entry(String indicator, Integer year, String period, String unit, String value, Boolean estimate,
                         String note, String source, String explanation, String reason, Integer version) {}
 
@@ -97,20 +100,42 @@ public class FigureService {
         return figures.findByPlan(plan.id(), year, period).stream().filter(f -> access.canRead(a, f)).toList();
     }
 
-    /** Saves a draft (creating the figure if needed). Hard errors refuse; soft warnings are returned. */
+    /**
+     * Saves a draft (creating the figure if needed). Malformed input (control characters, over-long texts, a year
+     * outside the plan, an unknown period) is refused with 400 before anything is looked up; hard errors of the
+     * figure ({@link FigureValidator#check}) with 422; soft warnings are returned.
+     */
     @Transactional
     public Saved save(Plan plan, Actor a, Entry e) {
+        String period = e.period() == null || e.period().isBlank() ? "Y" : e.period().trim();
+        List<FigureValidator.Problem> input = FigureValidator.inputProblems(e.indicator(), e.unit(), e.period(),
+                e.value(), e.note(), e.source(), e.explanation(), e.reason());
+        if (input.isEmpty()) {
+            String y = FigureValidator.yearProblem(plan, e.year(), false);
+            if (y != null) {
+                input.add(new FigureValidator.Problem(FigureValidator.Field.YEAR, y));
+            }
+            String p = FigureValidator.periodProblem(period);
+            if (p != null) {
+                input.add(new FigureValidator.Problem(FigureValidator.Field.PERIOD, p));
+            }
+        }
+        if (!input.isEmpty()) {
+            List<String> messages = input.stream().map(FigureValidator.Problem::message).toList();
+            throw new ReportingException(400, "输入有误：" + String.join("；", messages), messages);
+        }
+        int year = e.year();
         Indicator ind = indicator(plan, e.indicator());
         OrgUnit unit = unit(plan, e.unit());
-        int year = e.year() == null ? 0 : e.year();
-        String period = e.period() == null || e.period().isBlank() ? "Y" : e.period().trim();
         access.requireWrite(a, ind.id(), unit.id());
         if (a.role() != Role.ADMIN && !periods.isOpen(plan, year, period)) {
             throw ReportingException.forbidden(Formats.periodZh(year, period) + "不是开放的填报期");
         }
-        List<String> errors = new ArrayList<>();
-        FigureValidator.Parsed parsed = FigureValidator.parse(ind, e.value(), errors);
-        if (!errors.isEmpty()) {
+        List<FigureValidator.Problem> problems = new ArrayList<>();
+        FigureValidator.Parsed parsed = FigureValidator.check(plan, ind, unit.type(),
+                access.hasTownBreakdown(ind.id()), year, period, e.value(), false, problems);
+        if (!problems.isEmpty()) {
+            List<String> errors = problems.stream().map(FigureValidator.Problem::message).toList();
             throw ReportingException.invalid(ind.name() + "：" + String.join("；", errors), errors);
         }
         boolean estimate = Boolean.TRUE.equals(e.estimate());
@@ -124,7 +149,12 @@ public class FigureService {
             return new Saved(f, warnings(ind, f), true);
         }
         Figure f = existing.get();
-        int expected = e.version() == null ? f.version() : e.version();
+        if (e.version() == null) {
+            // without the version the caller has seen, a write would overwrite a change it never saw
+            throw ReportingException.conflict("请带上版本号（version）再修改：该数据已存在（当前第" + f.version()
+                    + "版），不带版本号的修改可能覆盖他人的修改；请刷新或重新读取该数据后重试");
+        }
+        int expected = e.version();
         if (expected != f.version()) {
             throw ReportingException.conflict("该数据已被他人修改（版本冲突），请刷新后再操作，不会覆盖他人的修改");
         }
@@ -178,6 +208,7 @@ public class FigureService {
 
     @Transactional
     public Figure submit(Actor a, long id, Integer version, String explanation) {
+        requireText("异常说明", explanation, FigureValidator.MAX_EXPLANATION);
         Figure f = get(a, id);
         access.requireWrite(a, f.indicatorId(), f.orgUnitId());
         requireState(f, FigureState.DRAFT, FigureState.RETURNED);
@@ -213,6 +244,7 @@ public class FigureService {
 
     @Transactional
     public Figure returnFigure(Actor a, long id, Integer version, String comment) {
+        requireText("退回意见", comment, FigureValidator.MAX_REASON);
         Figure f = get(a, id);
         if (blank(comment) == null) {
             throw ReportingException.invalid("退回须填写意见", List.of("退回意见必填"));
@@ -239,6 +271,14 @@ public class FigureService {
         audit.record(a.username(), "FIGURE_" + to.name(), subject(after, jdbc),
                 f.state().label() + " → " + to.label() + "（" + reason + "）；" + describe(after));
         return after;
+    }
+
+    /** Refuses a control character or an over-long text with 400. */
+    static void requireText(String label, String text, int max) {
+        String problem = FigureValidator.textProblem(label, text, max);
+        if (problem != null) {
+            throw new ReportingException(400, problem, List.of(problem));
+        }
     }
 
     private static void requireState(Figure f, FigureState... allowed) {

@@ -85,7 +85,7 @@ class ReportingAccess {
             throw ReportingException.forbidden("只有部门填报员可以填报数据");
         }
         if (isTown(orgUnitId) && !hasTownBreakdown(indicatorId)) {
-            throw ReportingException.forbidden("该指标不分解到镇街");
+            throw ReportingException.forbidden(FigureValidator.NO_TOWN_BREAKDOWN);
         }
         Long owner = ownerUnit(indicatorId, orgUnitId);
         if (a.orgUnitId() == null || !a.orgUnitId().equals(owner)) {

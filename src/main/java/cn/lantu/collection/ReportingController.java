@@ -44,11 +44,13 @@ class ReportingController {
     private final OrgRepository org;
     private final EvidenceService evidence;
     private final TownBreakdownService townBreakdowns;
+    private final ImportGate gate;
 
     ReportingController(FigureService service, FigureRepository figures, ReportingAccess access,
                         ReportingPeriods periods, DeadlineService deadlines, ExcelService excel, PlanLookup lookup,
                         IndicatorRepository indicators, OrgRepository org, EvidenceService evidence,
-                        TownBreakdownService townBreakdowns) {
+                        TownBreakdownService townBreakdowns, ImportGate gate) {
+        this.gate = gate;
         this.evidence = evidence;
         this.townBreakdowns = townBreakdowns;
         this.service = service;
@@ -135,6 +137,9 @@ class ReportingController {
                 Authentication auth, Model model) {
         Plan p = lookup.require(plan);
         Actor a = access.actor(auth);
+        Queries.requireYearAndPeriod(p, year, period, true);
+        FigureService.requireText("指标代码", indicator, FigureValidator.MAX_CODE);
+        FigureService.requireText("单位代码", unit, FigureValidator.MAX_CODE);
         Indicator ind = service.indicator(p, indicator);
         OrgUnit u = service.unit(p, unit);
         Figure f = figures.find(ind.id(), u.id(), year, period).orElse(null);
@@ -202,7 +207,7 @@ class ReportingController {
             FigureService.Saved saved = service.save(p, a, new FigureService.Entry(indicator, year, period,
                     unit, value, estimate, note, source, explanation, reason, version));
             if (action.equals("submit")) {
-                service.submit(a, saved.figure().id(), null, explanation);
+                service.submit(a, saved.figure().id(), saved.figure().version(), explanation);
                 flash.addFlashAttribute("message", "已提交，等待部门审核");
             } else {
                 flash.addFlashAttribute("message", saved.warnings().isEmpty() ? "草稿已保存"
@@ -261,8 +266,9 @@ class ReportingController {
             if (file.getSize() > excel.maxBytes()) {
                 throw new ReportingException(413, ExcelImport.TOO_LARGE);
             }
-            ExcelService.Result r = excel.upload(lookup.require(plan), access.actor(auth), file.getOriginalFilename(),
-                    file.getBytes());
+            Plan p = lookup.require(plan);
+            Actor a = access.actor(auth);
+            ExcelService.Result r = gate.run(() -> excel.upload(p, a, file.getOriginalFilename(), file.getBytes()));
             flash.addFlashAttribute("message", r.message());
         } catch (ReportingException e) {
             flash.addFlashAttribute("error", e.getMessage());

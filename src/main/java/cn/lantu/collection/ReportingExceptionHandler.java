@@ -18,6 +18,9 @@ class ReportingExceptionHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", e.getMessage());
         body.put("problems", e.problems());
+        if (e.status() == 429) {
+            return ResponseEntity.status(429).header("Retry-After", "10").body(body);
+        }
         return ResponseEntity.status(e.status()).body(body);
     }
 

@@ -36,6 +36,8 @@ class TownBreakdownController {
     TownBreakdown towns(@PathVariable String plan, @PathVariable String code, @RequestParam int year,
                         @RequestParam(defaultValue = "Y") String period) {
         Plan p = lookup.require(plan);
+        Queries.requireYearAndPeriod(p, year, period, true);
+        FigureService.requireText("指标代码", code, FigureValidator.MAX_CODE);
         Indicator i = indicators.findByCode(p.id(), code)
                 .orElseThrow(() -> new ReportingException(404, "未知指标：" + code));
         return service.of(i.id(), year, period);

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -125,26 +128,51 @@ public class AssessmentApiController {
         return service.findings(lookup.require(plan));
     }
 
+    /** Bounds of an ad-hoc evaluation: a plan has a handful of years, never thousands of observations. */
+    static final int MAX_OBSERVATIONS = 100;
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 2100;
+    static final String YEAR_RANGE = "年份应在1900–2100之间";
+
     /** An indicator definition for an ad-hoc evaluation, with the indicator API's field names. */
-    public record EvaluationIndicator(@NotBlank String code, String name, String unit, Attribute attribute,
+    public record EvaluationIndicator(@NotBlank @Size(max = 60, message = "指标代码不能超过60字") String code,
+                                      @Size(max = 200, message = "名称不能超过200字") String name,
+                                      @Size(max = 40, message = "单位不能超过40字") String unit, Attribute attribute,
                                       @NotNull Kind kind, Path path, Direction direction, Comparator comparator,
-                                      Double band, @NotNull Integer baseYear, Double baseValue,
-                                      @NotNull Integer targetYear, Double targetValue, Integer precision,
-                                      Map<Integer, Double> annualTargets, Integer periodStartYear) {}
+                                      Double band,
+                                      @NotNull @Min(value = MIN_YEAR, message = YEAR_RANGE)
+                                      @Max(value = MAX_YEAR, message = YEAR_RANGE) Integer baseYear,
+                                      Double baseValue,
+                                      @NotNull @Min(value = MIN_YEAR, message = YEAR_RANGE)
+                                      @Max(value = MAX_YEAR, message = YEAR_RANGE) Integer targetYear,
+                                      Double targetValue,
+                                      @Min(value = 0, message = "小数位数应在0–6之间")
+                                      @Max(value = 6, message = "小数位数应在0–6之间") Integer precision,
+                                      @Size(max = MAX_OBSERVATIONS, message = "年度目标最多100个")
+                                      Map<Integer, Double> annualTargets,
+                                      @Min(value = MIN_YEAR, message = YEAR_RANGE)
+                                      @Max(value = MAX_YEAR, message = YEAR_RANGE) Integer periodStartYear) {}
 
     /** One observation: the year's value (level, rate, addition or reduction by kind), or a verdict. */
-    public record EvaluationObservation(@NotNull Integer year, Double value, Boolean estimate, Verdict verdict) {}
+    public record EvaluationObservation(@NotNull @Min(value = MIN_YEAR, message = YEAR_RANGE)
+                                        @Max(value = MAX_YEAR, message = YEAR_RANGE) Integer year,
+                                        Double value, Boolean estimate, Verdict verdict) {}
 
     /** The request of {@code POST /api/v1/assessment/evaluate}. */
     public record EvaluationRequest(@Valid @NotNull EvaluationIndicator indicator,
-                                    @Valid List<EvaluationObservation> observations,
-                                    @Valid List<EvaluationObservation> relatedObservations,
-                                    @NotNull Integer asOfYear) {}
+                                    @Valid @Size(max = MAX_OBSERVATIONS, message = "观测值最多100个")
+                                    List<EvaluationObservation> observations,
+                                    @Valid @Size(max = MAX_OBSERVATIONS, message = "关联指标观测值最多100个")
+                                    List<EvaluationObservation> relatedObservations,
+                                    @NotNull @Min(value = MIN_YEAR, message = YEAR_RANGE)
+                                    @Max(value = MAX_YEAR, message = YEAR_RANGE) Integer asOfYear) {}
 
     @PostMapping("/api/v1/assessment/evaluate")
-    @Operation(summary = "Evaluate one indicator definition against its observations as of a year")
+    @Operation(summary = "Evaluate one indicator definition against its observations as of a year "
+            + "(at most 100 observations, years 1900–2100, finite numbers)")
     public Assessment evaluate(@Valid @RequestBody EvaluationRequest request) {
         EvaluationIndicator d = request.indicator();
+        requireFinite(request);
         IndicatorSpec.Builder b = IndicatorSpec.builder(d.code(), d.kind()).name(d.name()).unit(d.unit())
                 .attribute(d.attribute()).path(d.path()).direction(d.direction()).comparator(d.comparator())
                 .band(d.band()).base(d.baseYear(), d.baseValue()).target(d.targetYear(), d.targetValue())
@@ -161,6 +189,45 @@ public class AssessmentApiController {
         }
         return new AssessmentEngine().assess(spec, observations(request.observations()),
                 observations(request.relatedObservations()), request.asOfYear());
+    }
+
+    /** Refuses Infinity and NaN (JSON's 1e309 reads as Infinity) and annual targets of years out of range. */
+    private static void requireFinite(EvaluationRequest r) {
+        EvaluationIndicator d = r.indicator();
+        List<String> bad = new ArrayList<>();
+        finite(bad, "indicator.band", d.band());
+        finite(bad, "indicator.baseValue", d.baseValue());
+        finite(bad, "indicator.targetValue", d.targetValue());
+        if (d.annualTargets() != null) {
+            d.annualTargets().forEach((year, value) -> {
+                if (year == null || year < MIN_YEAR || year > MAX_YEAR) {
+                    bad.add("indicator.annualTargets: " + YEAR_RANGE);
+                }
+                finite(bad, "indicator.annualTargets[" + year + "]", value);
+            });
+        }
+        for (String name : List.of("observations", "relatedObservations")) {
+            List<EvaluationObservation> list = name.equals("observations") ? r.observations() : r.relatedObservations();
+            if (list != null) {
+                for (int i = 0; i < list.size(); i++) {
+                    if (list.get(i) == null) {
+                        bad.add(name + "[" + i + "]: 不能为空");
+                    } else {
+                        finite(bad, name + "[" + i + "].value", list.get(i).value());
+                    }
+                }
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, "数值无效（不能为无穷大或非数字）：" + String.join("；", bad));
+        }
+    }
+
+    private static void finite(List<String> bad, String field, Double v) {
+        if (v != null && !Double.isFinite(v)) {
+            bad.add(field);
+        }
     }
 
     private static List<Observation> observations(List<EvaluationObservation> list) {

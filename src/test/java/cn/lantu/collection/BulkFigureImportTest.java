@@ -32,18 +32,32 @@ class BulkFigureImportTest {
     static final String URL = "/api/v1/plans/zhuji-15th/reporting/bulk-upload";
     static final String XLSX = ExcelController.XLSX;
 
+    /** Units of counted things (whole numbers only), as {@code Indicator.wholeNumber}. */
+    static final java.util.Set<String> WHOLE = java.util.Set.of("个", "家", "所", "人", "件", "起", "名", "位", "项", "座",
+            "户", "处", "条", "台", "辆", "套", "次", "只", "场", "栋", "批", "枚", "支", "类", "篇", "部", "种", "艘", "架", "张",
+            "本", "册", "例", "宗", "亩");
+
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired UserService users;
 
-    /** 4 years × 12 months × the first 10 indicators × the first 6 units = 2,880 rows. */
+    /**
+     * 4 years × 12 months × 10 indicators × 6 units = 2,880 rows: indicators with a town breakdown whose values
+     * need not be whole, the city and five towns, so that every row passes the checks of the form.
+     */
     private List<Object[]> rows(double shift) {
         List<String> indicators = jdbc.sql("""
-                SELECT i.code FROM indicator i JOIN plan p ON p.id = i.plan_id WHERE p.code = 'zhuji-15th'
-                 ORDER BY i.code""").query(String.class).list().subList(0, 10);
+                SELECT i.code, i.unit FROM indicator i JOIN plan p ON p.id = i.plan_id
+                  JOIN responsibility r ON r.indicator_id = i.id AND r.role = 'LEAD' AND r.town_breakdown <> 'NONE'
+                 WHERE p.code = 'zhuji-15th' AND i.kind IN ('LEVEL', 'GROWTH', 'CUMULATIVE', 'FLOOR')
+                 ORDER BY i.code""").query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list().stream()
+                .filter(i -> !WHOLE.contains(String.valueOf(i[1]).trim())).map(i -> i[0]).distinct().toList()
+                .subList(0, 10);
         List<String> units = jdbc.sql("""
                 SELECT o.code FROM org_unit o JOIN plan p ON p.id = o.plan_id WHERE p.code = 'zhuji-15th'
-                 ORDER BY o.ordinal, o.code""").query(String.class).list().subList(0, 6);
+                   AND o.unit_type IN ('CITY', 'TOWN')
+                 ORDER BY CASE WHEN o.unit_type = 'CITY' THEN 0 ELSE 1 END, o.ordinal, o.code""")
+                .query(String.class).list().subList(0, 6);
         List<Object[]> out = new ArrayList<>();
         for (int y = 2016; y <= 2019; y++) {
             for (int m = 1; m <= 12; m++) {
@@ -180,5 +194,60 @@ class BulkFigureImportTest {
         Map<String, Object> notXlsx = upload("a.xlsx", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8), 422);
         assertThat(notXlsx.get("error").toString()).contains("不是Excel工作簿");
         assertThat(figures()).isEqualTo(before);
+    }
+
+    private String code(String where) {
+        return jdbc.sql("""
+                SELECT i.code FROM indicator i JOIN plan p ON p.id = i.plan_id
+                  JOIN responsibility r ON r.indicator_id = i.id AND r.role = 'LEAD'
+                 WHERE p.code = 'zhuji-15th' AND """ + " " + where + " ORDER BY i.code").query(String.class).list().get(0);
+    }
+
+    private String unitOfType(String type) {
+        return jdbc.sql("""
+                SELECT o.code FROM org_unit o JOIN plan p ON p.id = o.plan_id WHERE p.code = 'zhuji-15th'
+                   AND o.unit_type = ? ORDER BY o.ordinal, o.code""").param(type).query(String.class).list().get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void theChecksOfTheFormApplyToEveryRowAndNothingIsWritten() throws Exception {
+        String share = code("i.unit = '%' AND i.kind IN ('LEVEL', 'FLOOR', 'STABLE')");
+        String count = code("i.unit IN ('家', '个', '所') AND i.kind IN ('LEVEL', 'CUMULATIVE')");
+        String noTowns = code("r.town_breakdown = 'NONE' AND i.kind = 'LEVEL' AND i.unit <> '%'");
+        String level = code("r.town_breakdown <> 'NONE' AND i.unit = '亿元'");
+        String city = unitOfType("CITY");
+        String town = unitOfType("TOWN");
+        String department = unitOfType("DEPARTMENT");
+        List<Object[]> rows = new ArrayList<>(List.of(
+                new Object[] {level, city, 2018, "Y", 100.0, "统计年鉴"},        // row 2: fine
+                new Object[] {share, city, 2018, "Y", 150.0, "统计年鉴"},        // row 3: a share of 150 %
+                new Object[] {count, city, 2018, "Y", -42.0, "统计年鉴"},        // row 4: a negative count
+                new Object[] {level, city, 2019, "Y", 1e308, "统计年鉴"},        // row 5: 1e308
+                new Object[] {noTowns, town, 2018, "Y", 5.0, "统计年鉴"},        // row 6: a town, no town breakdown
+                new Object[] {level, department, 2018, "Y", 5.0, "统计年鉴"},    // row 7: a department's figure
+                new Object[] {share, department, 2017, "Y", 150.0, "统计年鉴"},  // row 8: two problems
+                new Object[] {level, town, 2018, "Y", 3.5, "统计年鉴"}));        // row 9: fine
+        long figuresBefore = figures();
+        long revisionsBefore = revisions();
+        Map<String, Object> body = upload("checks.xlsx", workbook(rows, null), 422);
+        List<String> problems = (List<String>) body.get("problems");
+        String all = String.join("\n", problems);
+        assertThat(all).contains("第3行 E列", "0–100", "第4行 E列", "不能为负数", "第5行 E列", "超出合理范围",
+                "第6行 B列", "不分解到镇街", "第7行 B列", "不能属于部门", "第8行 B列", "第8行 E列");
+        assertThat(problems).as(all).hasSize(7);
+        assertThat(all).doesNotContain("第2行", "第9行");
+        assertThat(body.get("error").toString()).contains("7 处问题", "整个文件未导入");
+        assertThat(figures()).isEqualTo(figuresBefore);
+        assertThat(revisions()).isEqualTo(revisionsBefore);
+
+        // years outside the base year − 10 … the plan's last year, and codes of another kind, are refused too
+        Map<String, Object> years = upload("years.xlsx", workbook(List.of(
+                new Object[] {level, city, 0, "Y", 1.0, "x"}, new Object[] {level, city, -5, "Y", 1.0, "x"},
+                new Object[] {level, city, 99999, "Y", 1.0, "x"}, new Object[] {level, city, 2147483647, "Y", 1.0, "x"}),
+                null), 422);
+        assertThat(String.join("\n", (List<String>) years.get("problems"))).contains("第2行 C列", "第3行 C列",
+                "第4行 C列", "第5行 C列");
+        assertThat(figures()).isEqualTo(figuresBefore);
     }
 }
