@@ -29,9 +29,9 @@ final class AssessmentDraft {
     /** Null once the target is reached, in the target year, and for kinds without one. */
     CatchUp catchUp;
     /** The kind's sentence; the notes are appended by {@link VerdictExplanation#withNotes}. */
-    String text = "";
+    Phrase text = b -> "";
     Boolean annualMet;
-    final List<String> notes = new ArrayList<>();
+    final List<Phrase> notes = new ArrayList<>();
     final List<Integer> missing = new ArrayList<>();
 
     AssessmentDraft(IndicatorSpec spec, int asOf, double provisionalElapsed) {
@@ -40,7 +40,7 @@ final class AssessmentDraft {
         this.provisionalElapsed = provisionalElapsed;
     }
 
-    void noData(String why) {
+    void noData(Phrase why) {
         status = Status.NO_DATA;
         text = why;
     }
@@ -86,7 +86,8 @@ final class AssessmentDraft {
                 pr == null ? null : pr.value(), pr == null ? null : pr.low(), pr == null ? null : pr.high(),
                 pr == null ? null : pr.anticipatedProgress(),
                 catchUp == null ? null : catchUp.value(), catchUp == null ? null : catchUp.unit(),
-                VerdictExplanation.withNotes(this), annualMet,
-                spec.revised() ? Assessment.REVISED : Assessment.ORIGINAL);
+                VerdictExplanation.withNotes(this, ChinesePhrases.INSTANCE), annualMet,
+                spec.revised() ? Assessment.REVISED : Assessment.ORIGINAL,
+                VerdictExplanation.withNotes(this, EnglishPhrases.INSTANCE));
     }
 }

@@ -93,7 +93,7 @@ final class ProgressRules {
         d.progress = p;
         d.ratio = r;
 
-        String need = null;
+        Phrase need = null;
         if (t < T && status != Status.ACHIEVED_EARLY) {
             int m = T - t;
             d.catchUp = geo ? CatchUp.compoundRate(xT, xt, m) : CatchUp.step(xT, xt, m, CatchUp.stepUnit(s.unit()));
@@ -140,7 +140,7 @@ final class ProgressRules {
         double avg = Math.expm1(lnI / n) * 100;
         double lnStar = Math.log1p(gStar / 100);
         int sgn = s.effectiveDirection().sign();
-        String period = VerdictExplanation.growthPeriod(pts, avg, gStar, s.comparator());
+        Phrase period = VerdictExplanation.growthPeriod(pts, avg, gStar, s.comparator());
         if (Math.abs(lnStar) < EPS) {
             // a zero-growth target gives P no scale: only whether growth kept the right sign can be judged
             boolean met = sgn * avg >= -EPS;
@@ -161,7 +161,7 @@ final class ProgressRules {
         d.expected = Math.expm1(n * lnStar) * 100;
         d.progress = p;
         d.ratio = r;
-        String need = null;
+        Phrase need = null;
         if (t < T && status != Status.ACHIEVED_EARLY) {
             d.catchUp = CatchUp.growth(span * lnStar, lnI, T - t);
             need = VerdictExplanation.growthNeed(d.catchUp);
@@ -208,8 +208,8 @@ final class ProgressRules {
         d.expected = c * tau;
         d.progress = p;
         d.ratio = r;
-        String period = VerdictExplanation.cumulativePeriod(pts, sum, c, s);
-        String need = null;
+        Phrase period = VerdictExplanation.cumulativePeriod(pts, sum, c, s);
+        Phrase need = null;
         if (t < T && status != Status.ACHIEVED_EARLY) {
             d.catchUp = CatchUp.step(c, sum, T - t, s.unit());
             need = VerdictExplanation.cumulativeNeed(d.catchUp);
@@ -251,7 +251,7 @@ final class ProgressRules {
         }
         double cumPct = -Math.expm1(lnR) * 100;
         double lnStar = Math.log1p(-dStar / 100);
-        String period = VerdictExplanation.declinePeriod(pts, cumPct, dStar);
+        Phrase period = VerdictExplanation.declinePeriod(pts, cumPct, dStar);
         if (Math.abs(lnStar) < EPS) {
             // a zero-reduction target gives P no scale: only whether it did not rise can be judged
             boolean met = cumPct >= -EPS;
@@ -272,7 +272,7 @@ final class ProgressRules {
         d.expected = -Math.expm1(n * lnStar / span) * 100;
         d.progress = p;
         d.ratio = r;
-        String need = null;
+        Phrase need = null;
         if (t < T && status != Status.ACHIEVED_EARLY) {
             d.catchUp = CatchUp.decline(lnStar, lnR, T - t);
             need = VerdictExplanation.declineNeed(d.catchUp);
