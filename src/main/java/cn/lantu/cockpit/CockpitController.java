@@ -69,7 +69,8 @@ public class CockpitController {
                           String sentence, String bindingSentence, List<IndicatorAssessment> binding,
                           List<IndicatorAssessment> red, List<IndicatorAssessment> yellow,
                           List<DepartmentScore> departments, List<WorkItem> redWork, List<WorkItem> yellowWork,
-                          ProjectService.Portfolio portfolio, List<cn.lantu.assessment.Finding> findings) {}
+                          ProjectService.Portfolio portfolio, List<cn.lantu.assessment.Finding> findings,
+                          cn.lantu.assessment.PlanSummary summary) {}
 
     private static java.time.LocalDate asOf(int year) {
         java.time.LocalDate today = java.time.LocalDate.now();
@@ -106,7 +107,7 @@ public class CockpitController {
         }
         return new Cockpit(plan.code(), year, pa.demo(), pa.summary().itemCount(), pa.summary().counts(),
                 pa.summary().sentence(), pa.summary().bindingSentence(), binding, red, yellow,
-                departments(plan, year, pa, taskRows), redWork, yellowWork, portfolio, pa.findings());
+                departments(plan, year, pa, taskRows), redWork, yellowWork, portfolio, pa.findings(), pa.summary());
     }
 
     /**
@@ -154,21 +155,22 @@ public class CockpitController {
 
     @GetMapping("/plans/{plan}/cockpit")
     String page(@PathVariable String plan, @RequestParam(required = false) Integer year,
-                @RequestParam(required = false) String display, Model model) {
+                @RequestParam(required = false) String display, Model model, java.util.Locale locale) {
         Plan p = lookup.require(plan);
         long version = snapshots.version(p.id());
         int y = year == null ? snapshots.defaultYear(p.id(), version, () -> assessments.defaultYear(p))
                 : Math.min(Math.max(year, p.periodStart()), p.periodEnd());
         Cockpit c = snapshots.cockpit(p.id(), y, version, () -> cockpit(p, y), CockpitController::json);
         List<Map<String, Object>> counts = new ArrayList<>();
-        c.counts().forEach((s, n) -> counts.add(Map.of("label", s.label(), "count", n)));
+        c.counts().forEach((s, n) -> counts.add(Map.of("label", s.label(locale), "count", n)));
+        boolean en = cn.lantu.web.Labels.english(locale);
         Map<String, Object> investment = new LinkedHashMap<>();
         var views = c.portfolio().domains();
         investment.put("unit", "%");
         investment.put("categories", views.stream().map(d -> d.domain().name()).toList());
         investment.put("series", List.of(
-                Map.of("name", "年度投资完成率", "data", views.stream().map(d -> d.ratePct() == null ? 0 : d.ratePct()).toList()),
-                Map.of("name", "序时进度", "data", views.stream().map(d -> c.portfolio().schedulePct()).toList())));
+                Map.of("name", en ? "Annual investment completion" : "年度投资完成率", "data", views.stream().map(d -> d.ratePct() == null ? 0 : d.ratePct()).toList()),
+                Map.of("name", en ? "Time elapsed" : "序时进度", "data", views.stream().map(d -> c.portfolio().schedulePct()).toList())));
         model.addAttribute("plan", p);
         model.addAttribute("cockpit", c);
         model.addAttribute("years", IntStream.rangeClosed(p.periodStart(), p.periodEnd()).boxed().toList());

@@ -49,8 +49,17 @@ class EnglishPagesDemoTest {
         Http admin = Http.session(port, "admin", TestUsers.demoAdminPassword());
         for (String path : List.of(PLAN, PLAN + "/assessment?year=2028", PLAN + "/cockpit?year=2028",
                 PLAN + "/indicators/ZJ25?year=2028", PLAN + "/indicators/ZJ01?year=2028",
-                PLAN + "/tasks", PLAN + "/projects")) {
+                PLAN + "/tasks", PLAN + "/projects", PLAN + "/matrix", PLAN + "/units/TJJ")) {
             assertEnglish(admin, path);
+        }
+        // a task and a project of each kind of page
+        for (String task : jdbc.sql("SELECT code FROM task ORDER BY ordinal FETCH FIRST 3 ROWS ONLY")
+                .query(String.class).list()) {
+            assertEnglish(admin, PLAN + "/tasks/" + task);
+        }
+        for (String project : jdbc.sql("SELECT code FROM project ORDER BY ordinal FETCH FIRST 3 ROWS ONLY")
+                .query(String.class).list()) {
+            assertEnglish(admin, PLAN + "/projects/" + project);
         }
     }
 
@@ -141,6 +150,15 @@ class EnglishPagesDemoTest {
                 .replace("&nbsp;", " ").replace("&amp;", "&");
     }
 
+    private static void collectStrings(tools.jackson.databind.JsonNode node, List<String> into) {
+        if (node.isString()) {
+            into.add(node.asString());
+        }
+        for (tools.jackson.databind.JsonNode child : node) {
+            collectStrings(child, into);
+        }
+    }
+
     static String normalise(String s) {
         return s.replaceAll("\\s+", " ");
     }
@@ -156,7 +174,7 @@ class EnglishPagesDemoTest {
                 {"outline_node", "title", "body"},
                 {"org_unit", "name", "short_name", "subtype", "description"},
                 {"indicator", "name", "unit", "sub_item", "base_verbatim", "target_verbatim", "rate_verbatim",
-                        "notes"},
+                        "notes", "source_text", "source_quote"},
                 {"indicator_target_revision", "reason", "approval"},
                 {"status_override", "reason"},
                 {"project_domain", "name"},
@@ -169,21 +187,31 @@ class EnglishPagesDemoTest {
                 {"task_update", "narrative", "problems", "next_steps"},
                 {"figure", "note", "source"},
                 {"app_user", "display_name"}};
-        Set<String> out = new LinkedHashSet<>();
+        List<String> values = new ArrayList<>();
+        Set<String> units = new LinkedHashSet<>();
         for (String[] t : columns) {
             for (int i = 1; i < t.length; i++) {
-                for (String v : jdbc.sql("SELECT DISTINCT " + t[i] + " FROM " + t[0] + " WHERE " + t[i]
-                        + " IS NOT NULL").query(String.class).list()) {
-                    String n = normalise(v).strip();
-                    // a single character (一, 中) would hide words of the page's own; units are kept whole
-                    if (CJK.matcher(n).find() && (n.length() > 1 || t[i].equals("unit"))) {
-                        out.add(n);
-                        // texts are often shown a line or a sentence at a time
-                        for (String part : n.split("[。；\\n]")) {
-                            if (CJK.matcher(part).find() && part.strip().length() > 1) {
-                                out.add(part.strip());
-                            }
-                        }
+                List<String> found = jdbc.sql("SELECT DISTINCT " + t[i] + " FROM " + t[0] + " WHERE " + t[i]
+                        + " IS NOT NULL").query(String.class).list();
+                (t[i].equals("unit") ? units : values).addAll(found);
+            }
+        }
+        // the plan package's feasibility checks (titles, scope notes) as the package states them
+        for (String json : jdbc.sql("SELECT checks_json FROM plan WHERE checks_json IS NOT NULL").query(String.class)
+                .list()) {
+            collectStrings(Http.JSON.readTree(json), values);
+        }
+        Set<String> out = new LinkedHashSet<>();
+        // units are kept whole, however short (个, 人); other single characters (一, 中) would hide the page's words
+        units.stream().map(u -> normalise(u).strip()).filter(u -> CJK.matcher(u).find()).forEach(out::add);
+        for (String v : values) {
+            String n = normalise(v).strip();
+            if (CJK.matcher(n).find() && n.length() > 1) {
+                out.add(n);
+                // texts are often shown a line or a sentence at a time
+                for (String part : n.split("[。；]")) {
+                    if (CJK.matcher(part).find() && part.strip().length() > 1) {
+                        out.add(part.strip());
                     }
                 }
             }
