@@ -59,7 +59,10 @@ public class AssessmentApiController {
         this.overrides = overrides;
     }
 
-    /** One indicator's result, with the indicator API's field names. Fractions are fractions, never percentages. */
+    /**
+     * One indicator's result, with the indicator API's field names. Fractions are fractions, never percentages.
+     * {@code statusLabel} and {@code explanation} are Chinese; {@code statusLabelEn} and {@code explanationEn} English.
+     */
     public record IndicatorResult(String code, String name, String unit, Integer tableNumber, String category,
                                   Attribute attribute, Kind kind, String leadDepartment, Status status,
                                   String statusLabel, String warning, boolean provisional, Double elapsed,
@@ -67,7 +70,8 @@ public class AssessmentApiController {
                                   Double latestValue, boolean latestEstimate, Double projection,
                                   Double projectionLow, Double projectionHigh, Double anticipatedProgress,
                                   Double catchUp, String catchUpUnit, String explanation, Boolean annualTargetMet,
-                                  String targetUsed, Status computedStatus, String overrideReason) {
+                                  String targetUsed, Status computedStatus, String overrideReason,
+                                  String statusLabelEn, String explanationEn) {
 
         static IndicatorResult of(IndicatorAssessment ia) {
             Indicator i = ia.indicator();
@@ -79,7 +83,8 @@ public class AssessmentApiController {
                     a.projection(), a.projectionLow(), a.projectionHigh(), a.anticipatedProgress(), a.catchUp(),
                     a.catchUpUnit(), a.explanation(), a.annualTargetMet(), a.targetUsed(),
                     ia.override() == null ? a.status() : ia.override().computed(),
-                    ia.override() == null ? null : ia.override().reason());
+                    ia.override() == null ? null : ia.override().reason(), a.status().labelEn(),
+                    a.explanation(java.util.Locale.ENGLISH));
         }
     }
 
@@ -88,7 +93,8 @@ public class AssessmentApiController {
                              String sentence, String bindingSentence, Map<String, Map<Status, Integer>> byCategory,
                              Map<Attribute, Map<Status, Integer>> byAttribute,
                              Map<String, Map<Status, Integer>> byDepartment, List<String> binding,
-                             List<IndicatorResult> indicators, List<Finding> findings) {}
+                             List<IndicatorResult> indicators, List<Finding> findings, String sentenceEn,
+                             String bindingSentenceEn) {}
 
     @GetMapping("/api/v1/plans/{plan}/assessment")
     @Operation(summary = "Assessment of every indicator for a year, from approved figures, with roll-ups and findings",
@@ -110,7 +116,8 @@ public class AssessmentApiController {
         return new PlanResult(pa.plan().code(), pa.year(), pa.demo(), pa.summary().itemCount(),
                 pa.summary().counts(), pa.summary().sentence(), pa.summary().bindingSentence(), byCategory,
                 byAttribute, byDepartment, pa.summary().binding().stream().map(r -> r.code()).toList(),
-                pa.indicators().stream().map(IndicatorResult::of).toList(), pa.findings());
+                pa.indicators().stream().map(IndicatorResult::of).toList(), pa.findings(),
+                pa.summary().sentence(java.util.Locale.ENGLISH), pa.summary().bindingSentence(java.util.Locale.ENGLISH));
     }
 
     @GetMapping("/api/v1/plans/{plan}/feasibility")

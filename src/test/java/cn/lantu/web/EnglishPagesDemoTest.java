@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,6 +78,22 @@ class EnglishPagesDemoTest {
         Http anonymous = Http.anonymous(port);
         assertEnglish(anonymous, PORTAL);
         assertEnglish(anonymous, PORTAL + "/indicators/ZJ25");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theApiCarriesEnglishBesideChinese() {
+        Map<String, Object> result = Http.demoAdmin(port).getMap("/api/v1/plans/zhuji-15th/assessment?year=2028");
+        assertThat(result.get("sentence").toString()).startsWith("26项主要指标中");
+        assertThat(result.get("sentenceEn").toString()).startsWith("Of the 26 main indicators, ");
+        assertThat(result.get("bindingSentenceEn").toString()).contains("binding indicators");
+        Map<String, Object> cleanEnergy = ((List<Map<String, Object>>) result.get("indicators")).stream()
+                .filter(r -> "ZJ25".equals(r.get("code"))).findFirst().orElseThrow();
+        assertThat(cleanEnergy.get("explanation").toString()).startsWith("序时进度");
+        assertThat(cleanEnergy.get("explanationEn").toString()).startsWith("Time elapsed");
+        assertThat(cleanEnergy.get("statusLabelEn").toString()).matches("[A-Z][a-z ]+");
+        List<Map<String, Object>> findings = (List<Map<String, Object>>) result.get("findings");
+        assertThat(findings).allSatisfy(f -> assertThat(f.get("textEn")).isNotNull());
     }
 
     @Test
