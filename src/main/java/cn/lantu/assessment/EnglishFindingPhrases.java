@@ -54,8 +54,8 @@ final class EnglishFindingPhrases implements FindingPhrasebook {
 
     @Override
     public String compoundShort(String goal, String levelGap, String rateGap, String priceRise) {
-        return ", " + levelGap + " short of " + goal + "; the rate needed is " + rateGap
-                + " percentage points above the planned rate; if the planned rate is in constant prices, a yearly price "
+        return ", " + levelGap + " short of " + goal + "; the rate needed is " + EnglishPhrases.points(rateGap)
+                + " above the planned rate; if the planned rate is in constant prices, a yearly price "
                 + "rise of about " + priceRise + "% would bring growth in current prices to the rate needed";
     }
 
@@ -126,7 +126,8 @@ final class EnglishFindingPhrases implements FindingPhrasebook {
                             Integer precision) {
         return name + ": base value " + base + " in " + baseYear + ", target " + (atLeast ? "at least " : "at most ")
                 + target + (met ? ", already met at the base" + (precision != null
-                ? " (compared at the " + precision + " decimal places the target is stated in)" : "")
+                ? " (compared at the precision the target is stated in, " + precision
+                + (precision == 1 ? " decimal place)" : " decimal places)") : "")
                 : ", not yet met at the base");
     }
 }

@@ -48,7 +48,7 @@ final class EnglishPhrases implements Phrasebook {
         if (unit == null || unit.isEmpty() || "%".equals(unit)) {
             return value + (unit == null ? "" : unit);
         }
-        return value + " " + (CatchUp.POINTS.equals(unit) ? "percentage points" : unit);
+        return CatchUp.POINTS.equals(unit) ? points(value) : value + " " + unit;
     }
 
     @Override
@@ -148,12 +148,12 @@ final class EnglishPhrases implements Phrasebook {
 
     @Override
     public String behindBy(String points) {
-        return points + " percentage points behind schedule";
+        return points(points) + " behind schedule";
     }
 
     @Override
     public String aheadBy(String points) {
-        return points + " percentage points ahead of schedule";
+        return points(points) + " ahead of schedule";
     }
 
     @Override
@@ -185,8 +185,8 @@ final class EnglishPhrases implements Phrasebook {
 
     @Override
     public String growthWithinBand(String years, String average, String target, String band) {
-        return "average annual growth of " + average + "% in " + years + ", within ±" + band
-                + " percentage points of the target of about " + target + "%, taken as broadly on track";
+        return "average annual growth of " + average + "% in " + years + ", within ±" + points(band)
+                + " of the target of about " + target + "%, taken as broadly on track";
     }
 
     @Override
@@ -254,7 +254,7 @@ final class EnglishPhrases implements Phrasebook {
     public String relational(String years, String averageOwn, String related, String averageRelated, String gap,
                              String bandText) {
         return "average annual growth of " + averageOwn + "% in " + years + " against " + averageRelated + "% for "
-                + relatedName(related) + " over the same years, a gap of " + gap + " percentage points, " + bandText;
+                + relatedName(related) + " over the same years, a gap of " + points(gap) + ", " + bandText;
     }
 
     @Override
@@ -262,12 +262,12 @@ final class EnglishPhrases implements Phrasebook {
         String rel = relatedName(related);
         return switch (comparator) {
             case AT_LEAST -> met
-                    ? "meeting the requirement of growth not more than " + band + " percentage points below " + rel
-                    : "more than " + band + " percentage points below the growth of " + rel;
+                    ? "meeting the requirement of growth not more than " + points(band) + " below " + rel
+                    : "more than " + points(band) + " below the growth of " + rel;
             case AT_MOST -> met
-                    ? "meeting the requirement of growth not more than " + band + " percentage points above " + rel
-                    : "more than " + band + " percentage points above the growth of " + rel;
-            default -> (met ? "within" : "outside") + " ±" + band + " percentage points";
+                    ? "meeting the requirement of growth not more than " + points(band) + " above " + rel
+                    : "more than " + points(band) + " above the growth of " + rel;
+            default -> (met ? "within" : "outside") + " ±" + points(band);
         };
     }
 
@@ -359,6 +359,11 @@ final class EnglishPhrases implements Phrasebook {
     @Override
     public String nameWithStatus(String name, Status status) {
         return name + " (" + lowerFirst(status.labelEn()) + ")";
+    }
+
+    /** "1 percentage point", "5.2 percentage points". */
+    static String points(String value) {
+        return value + ("1".equals(value) || "-1".equals(value) ? " percentage point" : " percentage points");
     }
 
     private static String lowerFirst(String s) {

@@ -127,7 +127,7 @@ class EnglishExplanationTest {
         List<Observation> gdp = series(2026, 6.2, 6.4, 6.3);
         Assessment a = engine.assess(s, series(2026, 5.8, 6.0, 5.9), gdp, 2028);
         assertThat(a.explanationEn()).isEqualTo("Average annual growth of 5.9% in 2026–2028 against 6.3% for 地区生产总值 "
-                + "over the same years, a gap of -0.4 percentage points, within ±1 percentage points");
+                + "over the same years, a gap of -0.4 percentage points, within ±1 percentage point");
         assertThat(engine.assess(s, series(2026, 5.8), 2026).explanationEn())
                 .isEqualTo("No data for the same years yet for the related indicator 地区生产总值");
     }

@@ -66,7 +66,7 @@ class FeasibilityEnglishTest {
         Finding f = Feasibility.targetMetAtBase("forest", "森林覆盖率", "%", 2024, 55.96, 56.0, Direction.UP, 1);
         assertThat(f.text()).isEqualTo("森林覆盖率2024年基期值55.96%，目标不低于56.0%，基期已达到目标（按目标表述精度1位小数比较）");
         assertThat(f.textEn()).isEqualTo("森林覆盖率: base value 55.96% in 2024, target at least 56.0%, already met at "
-                + "the base (compared at the 1 decimal places the target is stated in)");
+                + "the base (compared at the precision the target is stated in, 1 decimal place)");
         assertThat(f.title(Locale.ENGLISH)).isEqualTo("森林覆盖率: base value and target");
         Finding pending = Feasibility.targetMetAtBase(IndicatorSpec.builder("x", Kind.LEVEL).name("某指标").build());
         assertThat(pending.text(Locale.ENGLISH)).isEqualTo("Base value or target of 某指标 not yet entered, not compared");
