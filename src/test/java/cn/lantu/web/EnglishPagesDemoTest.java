@@ -64,6 +64,29 @@ class EnglishPagesDemoTest {
         }
     }
 
+    /**
+     * The other pages a reader browses. Not here: the outline (the plan's own text, split into items the way the
+     * outline prints them), the reports (official Chinese documents, Chinese whatever the interface language) and the
+     * reporting calendar (period names, worded elsewhere).
+     */
+    @Test
+    void morePagesAreEnglish() {
+        Http admin = Http.session(port, "admin", TestUsers.demoAdminPassword());
+        List<String> failures = new ArrayList<>();
+        for (String path : List.of("/plans", PLAN + "/indicators", PLAN + "/matrix/projects", PLAN + "/projects/gantt",
+                PLAN + "/reforms", PLAN + "/towns", PLAN + "/columns", PLAN + "/columns/8",
+                PLAN + "/reporting")) {
+            String sep = path.contains("?") ? "&" : "?";
+            String html = Http.ok(admin.page(path + sep + "lang=en"));
+            dump(path, html);
+            List<String> left = leftovers(html, content);
+            if (!left.isEmpty()) {
+                failures.add(path + " " + left.subList(0, Math.min(8, left.size())));
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
     @Test
     void indicatorPagesAreEnglish() {
         Http admin = Http.session(port, "admin", TestUsers.demoAdminPassword());
@@ -136,6 +159,9 @@ class EnglishPagesDemoTest {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = CJK.matcher(text);
         while (m.find()) {
+            if (m.group().matches("[。；]+")) {
+                continue; // the end of a sentence of the plan's text, shown a sentence at a time
+            }
             int from = Math.max(0, m.start() - 30), to = Math.min(text.length(), m.end() + 30);
             out.add(m.group() + "   …" + text.substring(from, to).strip() + "…");
         }
@@ -225,10 +251,11 @@ class EnglishPagesDemoTest {
             String n = normalise(v).strip();
             if (CJK.matcher(n).find() && n.length() > 1) {
                 out.add(n);
-                // texts are often shown a line or a sentence at a time
-                for (String part : n.split("[。；]")) {
-                    if (CJK.matcher(part).find() && part.strip().length() > 1) {
-                        out.add(part.strip());
+                // texts are often shown a cell, a line or a sentence at a time
+                for (String part : v.split("[。；\t\n]")) {
+                    String p = normalise(part).strip();
+                    if (CJK.matcher(p).find() && p.length() > 1) {
+                        out.add(p);
                     }
                 }
             }
