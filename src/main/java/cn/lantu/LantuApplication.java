@@ -19,6 +19,9 @@ public class LantuApplication {
         if (args.length > 0 && "extract".equals(args[0])) {
             System.exit(cn.lantu.ingest.ExtractCommand.run(args, System.out, System.err));
         }
+        if (args.length > 0 && ("backup".equals(args[0]) || "restore".equals(args[0]))) {
+            System.exit(cn.lantu.infrastructure.BackupCommand.run(args, System.out, System.err));
+        }
         if (args.length > 1 && "load-plan".equals(args[0])) {
             // Load a plan package into the configured database, then exit. The security configuration needs a
             // servlet context, so the web server starts on a random port and stops again.

@@ -68,29 +68,67 @@
     if (body) {
       t.points.forEach(function (p) {
         var tr = document.createElement('tr');
-        [String(p.year), fmt(p.expected), fmt(p.observed) + (p.estimate ? T.estimate : ''), pct(p.progress), st(p.status)]
+        // the year's own reading apart; then the compared pair in the same terms (never a year's rate beside a
+        // multi-year expectation), then progress against the time schedule
+        [String(p.year), fmt(p.observed) + (p.observed !== null && p.estimate ? T.estimate : ''),
+          p.achievedText || '—', p.expectedText || (t.valueChart ? fmt(p.expected) : '—'), pct(p.progress), st(p.status)]
           .forEach(function (c) { var td = document.createElement('td'); td.textContent = c; tr.appendChild(td); });
         body.appendChild(tr);
       });
     }
   }
 
+  // The cockpit's full-screen mode (a leader's display): dark theme, larger type, no title or toolbox (the panel
+  // heading names the chart), every category label shown.
+  var SCREEN = document.body.classList.contains('cockpit-screen');
+  var FONT = SCREEN ? 16 : 12;
+  function cockpitChart(el) {
+    var chart = echarts.init(el, SCREEN ? 'dark' : null);
+    // data-rendered: drawn and animated (what a screenshot or a test waits for)
+    chart.on('finished', function () { el.setAttribute('data-rendered', 'true'); });
+    return chart;
+  }
+  function common(el) {
+    return SCREEN ? { backgroundColor: 'transparent', textStyle: { fontSize: FONT } }
+      : { title: { text: el.getAttribute('data-title') || '', textStyle: { fontSize: 14 } }, toolbox: TOOLBOX };
+  }
+  function merge(a, b) { Object.keys(b).forEach(function (k) { a[k] = b[k]; }); return a; }
+
   function statusChart(el) {
     var d = JSON.parse(el.getAttribute('data-counts'));
     var colors = { '提前实现': '#1b5e20', '快于预期': '#2e7d32', '基本符合预期': '#558b2f', '滞后于预期': '#f9a825', '严重滞后': '#c62828', '暂无数据': '#9e9e9e' };
-    echarts.init(el).setOption({ title: { text: el.getAttribute('data-title') || '', textStyle: { fontSize: 14 } },
-      tooltip: {}, toolbox: TOOLBOX,
-      xAxis: { type: 'category', data: d.map(function (x) { return st(x.label); }) }, yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', label: { show: true, position: 'top' },
-        data: d.map(function (x) { return { value: x.count, itemStyle: { color: colors[x.label] } }; }) }] });
+    cockpitChart(el).setOption(merge(common(el), {
+      tooltip: {}, grid: SCREEN ? { top: 28, left: 8, right: 8, bottom: 8, containLabel: true } : { top: 60 },
+      xAxis: { type: 'category', data: d.map(function (x) { return st(x.label); }),
+        axisLabel: { interval: 0, fontSize: FONT, width: SCREEN ? 140 : 90, overflow: 'break' } },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: FONT } },
+      series: [{ type: 'bar', label: { show: true, position: 'top', fontSize: SCREEN ? 20 : 12 },
+        data: d.map(function (x) { return { value: x.count, itemStyle: { color: colors[x.label] } }; }) }] }));
   }
 
   function barChart(el) {
     var d = JSON.parse(el.getAttribute('data-bars'));
-    echarts.init(el).setOption({ title: { text: el.getAttribute('data-title') || '', textStyle: { fontSize: 14 } },
-      tooltip: { trigger: 'axis' }, legend: { top: 24 }, toolbox: TOOLBOX, grid: { top: 64, left: 120 },
-      yAxis: { type: 'category', data: d.categories }, xAxis: { type: 'value', axisLabel: { formatter: d.unit ? '{value}' + d.unit : '{value}' } },
-      series: d.series.map(function (s) { return { name: s.name, type: 'bar', data: s.data, label: { show: true, position: 'right' } }; }) });
+    var unit = d.unit ? '{value}' + d.unit : '{value}';
+    // on the screen, type as large as the rows allow (a smaller display gets smaller labels, never overlapping ones)
+    var FONT = SCREEN ? Math.max(11, Math.min(16, Math.floor((el.clientHeight - 70) / Math.max(1, d.categories.length) * 0.6))) : 12;
+    cockpitChart(el).setOption(merge(common(el), {
+      tooltip: { trigger: 'axis' }, legend: { top: SCREEN ? 0 : 24, left: SCREEN ? 0 : 'center', textStyle: { fontSize: FONT } },
+      grid: { top: SCREEN ? 52 : 72, left: 8, right: 72, bottom: 8, containLabel: true },
+      // interval 0: every domain gets its label (ECharts would otherwise drop every other one when crowded)
+      yAxis: { type: 'category', data: d.categories, inverse: true,
+        axisLabel: { interval: 0, fontSize: FONT, width: SCREEN ? 190 : 130, overflow: 'break', lineHeight: FONT + 2 } },
+      xAxis: { type: 'value', axisLabel: { formatter: unit, fontSize: FONT },
+        max: d.unit === '%' ? function (v) { return Math.max(100, Math.ceil(v.max / 10) * 10); } : null },
+      series: d.series.map(function (s, i) {
+        var bar = { name: s.name, type: 'bar', data: s.data, barMaxWidth: SCREEN ? 22 : 16,
+          label: { show: true, position: 'right', fontSize: FONT, formatter: d.unit ? '{c}' + d.unit : '{c}' } };
+        if (i === 0 && d.schedule) {
+          bar.markLine = { silent: true, symbol: 'none', lineStyle: { type: 'dashed', width: 2, color: '#ff7043' },
+            label: { position: 'start', fontSize: FONT, color: '#ff7043', formatter: d.schedule.name + ' ' + d.schedule.value + (d.unit || '') },
+            data: [{ xAxis: d.schedule.value }] };
+        }
+        return bar;
+      }) }));
   }
 
   document.querySelectorAll('[data-timeline]').forEach(indicatorChart);

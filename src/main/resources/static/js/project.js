@@ -2,6 +2,12 @@
 (function () {
   var el = document.getElementById('gantt');
   if (!el || typeof echarts === 'undefined') { return; }
+  // names come from users (project names): the tooltip is HTML, so every value is escaped before it is joined
+  function esc(s) {
+    return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) {
+      return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c];
+    });
+  }
   fetch(el.getAttribute('data-url'), {credentials: 'same-origin'}).then(function (r) { return r.json(); }).then(function (bars) {
     var rows = bars.filter(function (b) { return b.from && b.to; });
     var names = rows.map(function (b) { return b.name; });
@@ -9,9 +15,17 @@
     var data = rows.map(function (b, i) {
       return {value: [i, +new Date(b.from), +new Date(b.to), b.stage], itemStyle: {color: colours[b.signal] || '#6c757d'}};
     });
+    var en = (document.documentElement.lang || '').toLowerCase().indexOf('en') === 0;
+    var months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    // a day (2026-03-01) as a person reads it: 2026年3月1日, 1 Mar 2026
+    function day(iso) {
+      var p = String(iso).split('-');
+      if (p.length !== 3) { return iso; }
+      return en ? (+p[2]) + ' ' + months[+p[1] - 1] + ' ' + p[0] : p[0] + '年' + (+p[1]) + '月' + (+p[2]) + '日';
+    }
     var chart = echarts.init(el);
     chart.setOption({
-      tooltip: {formatter: function (p) { var b = rows[p.value[0]]; return b.name + '<br>' + b.from + ' — ' + b.to + '<br>' + b.stage; }},
+      tooltip: {formatter: function (p) { var b = rows[p.value[0]]; return esc(b.name) + '<br>' + esc(day(b.from)) + ' — ' + esc(day(b.to)) + '<br>' + esc(b.stage); }},
       grid: {left: 260, right: 30, top: 20, bottom: 40},
       xAxis: {type: 'time'},
       yAxis: {type: 'category', data: names, inverse: true},
@@ -21,6 +35,6 @@
         return {type: 'rect', shape: {x: start[0], y: start[1] - h / 2, width: Math.max(end[0] - start[0], 2), height: h}, style: api.style()};
       }}]
     });
-    if (rows.length === 0) { el.textContent = '该领域尚无带节点日期的项目。'; el.style.height = 'auto'; }
+    if (rows.length === 0) { el.textContent = en ? 'No project of this domain has milestone dates yet.' : '该领域尚无带节点日期的项目。'; el.style.height = 'auto'; }
   });
 })();

@@ -23,6 +23,9 @@ import java.util.Locale;
  *   <li>{@code targetUsed}: "ORIGINAL" or "REVISED".</li>
  *   <li>{@code explanation} is the Chinese sentence of evaluation reports, {@code explanationEn} the same sentence in
  *       English (units and names stay as the plan writes them); {@link #explanation(Locale)} picks one.</li>
+ *   <li>{@code comparison}: the achieved value and the value due, in the same terms, for tables that set the two side
+ *       by side (see {@link Comparison}); null when there is no data. {@code latestValue} is one year's reading
+ *       (for GROWTH that year's rate) and is not to be compared with {@code expected}.</li>
  * </ul>
  */
 public record Assessment(String code, int asOfYear, Status status, Warning warning, boolean provisional,
@@ -30,12 +33,12 @@ public record Assessment(String code, int asOfYear, Status status, Warning warni
                          Integer latestYear, Double latestValue, boolean latestEstimate,
                          Double projection, Double projectionLow, Double projectionHigh, Double anticipatedProgress,
                          Double catchUp, String catchUpUnit, String explanation, Boolean annualTargetMet,
-                         String targetUsed, String explanationEn) {
+                         String targetUsed, String explanationEn, Comparison comparison) {
 
     public static final String ORIGINAL = "ORIGINAL";
     public static final String REVISED = "REVISED";
 
-    /** An assessment made elsewhere than the engine, with its Chinese explanation only (English falls back to it). */
+    /** An assessment made elsewhere than the engine: Chinese explanation only, no {@link Comparison}. */
     public Assessment(String code, int asOfYear, Status status, Warning warning, boolean provisional,
                       Double elapsed, Double expected, Double progress, Double scheduleRatio,
                       Integer latestYear, Double latestValue, boolean latestEstimate,
@@ -44,7 +47,7 @@ public record Assessment(String code, int asOfYear, Status status, Warning warni
                       String targetUsed) {
         this(code, asOfYear, status, warning, provisional, elapsed, expected, progress, scheduleRatio, latestYear,
                 latestValue, latestEstimate, projection, projectionLow, projectionHigh, anticipatedProgress, catchUp,
-                catchUpUnit, explanation, annualTargetMet, targetUsed, null);
+                catchUpUnit, explanation, annualTargetMet, targetUsed, null, null);
     }
 
     /** The explanation in the locale's language: English for an English locale, else Chinese. */
@@ -98,6 +101,7 @@ public record Assessment(String code, int asOfYear, Status status, Warning warni
                 + EnglishPhrases.INSTANCE.override(effective, override.computed(), override.reason());
         return new Assessment(code, asOfYear, effective, Warning.of(effective, attribute), provisional, elapsed,
                 expected, progress, scheduleRatio, latestYear, latestValue, latestEstimate, projection, projectionLow,
-                projectionHigh, anticipatedProgress, catchUp, catchUpUnit, text, annualTargetMet, targetUsed, textEn);
+                projectionHigh, anticipatedProgress, catchUp, catchUpUnit, text, annualTargetMet, targetUsed, textEn,
+                comparison);
     }
 }

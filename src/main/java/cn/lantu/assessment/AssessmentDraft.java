@@ -31,6 +31,8 @@ final class AssessmentDraft {
     /** The kind's sentence; the notes are appended by {@link VerdictExplanation#withNotes}. */
     Phrase text = b -> "";
     Boolean annualMet;
+    /** The achieved and the due value in the same terms; null when there is no data. */
+    Comparison comparison;
     final List<Phrase> notes = new ArrayList<>();
     final List<Integer> missing = new ArrayList<>();
 
@@ -42,6 +44,7 @@ final class AssessmentDraft {
 
     void noData(Phrase why) {
         status = Status.NO_DATA;
+        comparison = null;
         text = why;
     }
 
@@ -88,6 +91,6 @@ final class AssessmentDraft {
                 catchUp == null ? null : catchUp.value(), catchUp == null ? null : catchUp.unit(),
                 VerdictExplanation.withNotes(this, ChinesePhrases.INSTANCE), annualMet,
                 spec.revised() ? Assessment.REVISED : Assessment.ORIGINAL,
-                VerdictExplanation.withNotes(this, EnglishPhrases.INSTANCE));
+                VerdictExplanation.withNotes(this, EnglishPhrases.INSTANCE), status == Status.NO_DATA ? null : comparison);
     }
 }

@@ -57,6 +57,7 @@ final class BoundRules {
             d.status = Status.ACHIEVED_EARLY;
         }
         d.expected = target;
+        d.comparison = ComparisonText.bound(d, last, target, sgn);
         // earlier years that broke the bound are named even when the latest year holds it
         List<Integer> breaches = new ArrayList<>();
         for (Observation o : pts) {
@@ -102,6 +103,7 @@ final class BoundRules {
         boolean met = Math.abs(change) <= band + EPS;
         d.hold(met);
         d.expected = xb;
+        d.comparison = ComparisonText.stable(d, last, xb, band);
         d.text = VerdictExplanation.stable(s, last.year(), xt, xb, change, band, met);
         List<double[]> fitPts = new ArrayList<>();
         fitPts.add(new double[]{b, xb});
@@ -154,6 +156,7 @@ final class BoundRules {
         };
         d.hold(met);
         d.expected = avgB;
+        d.comparison = ComparisonText.relational(d, common, avgA, avgB);
         d.text = VerdictExplanation.relational(s, common, avgA, avgB, gap, band, met);
         annualTarget(d, last.year(), last.value(), s.effectiveDirection().sign());
     }
@@ -179,6 +182,7 @@ final class BoundRules {
             boolean met = last.verdict() == Verdict.ACHIEVED;
             d.hold(met);
             d.annualMet = assigned ? met : null;
+            d.comparison = ComparisonText.verdict(d, last, assigned);
             d.text = VerdictExplanation.verdict(s, last, assigned);
             return;
         }
@@ -192,6 +196,7 @@ final class BoundRules {
         d.hold(met);
         d.annualMet = met;
         d.expected = target;
+        d.comparison = ComparisonText.issued(d, last, target, sgn);
         d.text = VerdictExplanation.issuedNumber(s, last, target, sgn, met);
     }
 

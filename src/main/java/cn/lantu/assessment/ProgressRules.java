@@ -92,6 +92,7 @@ final class ProgressRules {
         d.expected = expected;
         d.progress = p;
         d.ratio = r;
+        d.comparison = ComparisonText.level(d, last, expected);
 
         Phrase need = null;
         if (t < T && status != Status.ACHIEVED_EARLY) {
@@ -146,6 +147,7 @@ final class ProgressRules {
             boolean met = sgn * avg >= -EPS;
             d.hold(met);
             d.expected = 0.0;
+            d.comparison = ComparisonText.growth(d, pts, avg, gStar);
             d.text = VerdictExplanation.requirement(period, met);
             BoundRules.annualTarget(d, t, last.value(), sgn);
             return;
@@ -161,6 +163,7 @@ final class ProgressRules {
         d.expected = Math.expm1(n * lnStar) * 100;
         d.progress = p;
         d.ratio = r;
+        d.comparison = ComparisonText.growth(d, pts, avg, gStar);
         Phrase need = null;
         if (t < T && status != Status.ACHIEVED_EARLY) {
             d.catchUp = CatchUp.growth(span * lnStar, lnI, T - t);
@@ -208,6 +211,7 @@ final class ProgressRules {
         d.expected = c * tau;
         d.progress = p;
         d.ratio = r;
+        d.comparison = ComparisonText.total(d, pts, sum, c * tau);
         Phrase period = VerdictExplanation.cumulativePeriod(pts, sum, c, s);
         Phrase need = null;
         if (t < T && status != Status.ACHIEVED_EARLY) {
@@ -257,6 +261,7 @@ final class ProgressRules {
             boolean met = cumPct >= -EPS;
             d.hold(met);
             d.expected = 0.0;
+            d.comparison = ComparisonText.reduction(d, pts, cumPct, 0.0);
             d.text = VerdictExplanation.requirement(period, met);
             return;
         }
@@ -272,6 +277,7 @@ final class ProgressRules {
         d.expected = -Math.expm1(n * lnStar / span) * 100;
         d.progress = p;
         d.ratio = r;
+        d.comparison = ComparisonText.reduction(d, pts, cumPct, d.expected);
         Phrase need = null;
         if (t < T && status != Status.ACHIEVED_EARLY) {
             d.catchUp = CatchUp.decline(lnStar, lnR, T - t);

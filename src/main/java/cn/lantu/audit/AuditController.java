@@ -4,8 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,20 +24,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasRole('ADMIN')")
 class AuditController {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = cn.lantu.web.Formats.ZONE;
 
     private final AuditLog audit;
+    private final AuditText text;
 
-    AuditController(AuditLog audit) {
+    AuditController(AuditLog audit, AuditText text) {
         this.audit = audit;
+        this.text = text;
     }
 
     @GetMapping("/admin/audit")
     String page(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                 @RequestParam(required = false) String q, @RequestParam(required = false) LocalDate from,
                 @RequestParam(required = false) LocalDate to, Model model) {
-        model.addAttribute("entries", audit.find(filter(actor, action, q, from, to), 500));
-        model.addAttribute("actions", audit.actions());
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("entries", audit.find(filter(actor, action, q, from, to), 500).stream()
+                .map(e -> text.row(e, locale)).toList());
+        Map<String, String> actions = new LinkedHashMap<>();
+        audit.actions().forEach(a -> actions.put(a, text.action(a, locale)));
+        model.addAttribute("actions", actions);
         model.addAttribute("actor", actor);
         model.addAttribute("action", action);
         model.addAttribute("q", q);
@@ -43,17 +53,28 @@ class AuditController {
         return "admin/audit";
     }
 
+    /** Recomputes the hash chain and shows the result on the audit page. */
+    @GetMapping("/admin/audit/verify")
+    String verify(Model model) {
+        model.addAttribute("verification", audit.verify());
+        return page(null, null, null, null, null, model);
+    }
+
     @GetMapping("/admin/audit.csv")
     ResponseEntity<byte[]> csv(@RequestParam(required = false) String actor,
                                @RequestParam(required = false) String action,
                                @RequestParam(required = false) String q, @RequestParam(required = false) LocalDate from,
                                @RequestParam(required = false) LocalDate to) {
         List<AuditLog.Entry> entries = audit.find(filter(actor, action, q, from, to), 0);
-        StringBuilder sb = new StringBuilder("\uFEFFid,logged_at,actor,action,subject,detail\r\n");
+        Locale locale = LocaleContextHolder.getLocale();
+        boolean en = locale.getLanguage().equals("en");
+        StringBuilder sb = new StringBuilder("\uFEFF").append(en ? "No.,Time (Beijing),User,Action,Subject,Detail"
+                : "序号,时间（北京时间）,操作人,操作,对象,内容").append("\r\n");
         for (AuditLog.Entry e : entries) {
-            sb.append(e.id()).append(',').append(e.loggedAt()).append(',').append(csv(e.actor())).append(',')
-                    .append(csv(e.action())).append(',').append(csv(e.subject())).append(',')
-                    .append(csv(e.detail())).append("\r\n");
+            AuditText.Row r = text.row(e, locale);
+            sb.append(r.id()).append(',').append(csv(r.time())).append(',').append(csv(r.actor())).append(',')
+                    .append(csv(r.action())).append(',').append(csv(r.subject())).append(',')
+                    .append(csv(r.detail())).append("\r\n");
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-log.csv\"")

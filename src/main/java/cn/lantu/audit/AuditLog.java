@@ -40,12 +40,33 @@ public class AuditLog {
         return retentionDays;
     }
 
-    /** Appends an entry. Never throws for long texts: they are cut to the column sizes. */
+    /**
+     * Appends an entry, chained to the one before: the head row is locked for the rest of the writer's transaction,
+     * so entries are chained in commit order, and a rolled-back change leaves neither its entry nor a gap. Never
+     * throws for long texts: they are cut to the column sizes.
+     */
+    @org.springframework.transaction.annotation.Transactional
     public void record(String actor, String action, String subject, String detail) {
-        jdbc.sql("INSERT INTO audit_log (logged_at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")
-                .params(Timestamp.from(Instant.now()), cut(actor == null ? "anonymous" : actor, 60), cut(action, 60),
-                        cut(subject, 200), cut(detail, 4000))
-                .update();
+        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String who = cut(actor == null ? "anonymous" : actor, 60);
+        String what = cut(action, 60);
+        String on = cut(subject, 200);
+        String text = cut(detail, 4000);
+        String from = cut(AuditChain.clientAddress(), 64);
+        jdbc.sql("UPDATE audit_chain_head SET last_id = last_id WHERE id = 1").update();
+        String prev = jdbc.sql("SELECT last_hash FROM audit_chain_head WHERE id = 1").query(String.class).single();
+        String hash = AuditChain.hash(prev, at, who, what, on, text, from);
+        jdbc.sql("INSERT INTO audit_log (logged_at, actor, action, subject, detail, client_address, prev_hash, entry_hash)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(Timestamp.from(at), who, what, on, text, from, prev, hash).update();
+        jdbc.sql("UPDATE audit_chain_head SET last_hash = ?, last_id = (SELECT MAX(id) FROM audit_log) WHERE id = 1")
+                .param(hash).update();
+        AuditTrail.markAudited();
+    }
+
+    /** Recomputes the chain over every entry; the first entry whose hash or link does not match is reported. */
+    public AuditChain.Verification verify() {
+        return new AuditChain(jdbc).verify();
     }
 
     public List<Entry> find(Filter f, int limit) {

@@ -32,7 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * 领导驾驶舱: for a chosen year, from approved figures only — the status distribution of the headline items, the
  * binding indicators, the red and yellow lists, the project portfolio, the feasibility findings and a scoreboard
- * per department. {@code ?display=screen} is the full-screen mode for a meeting-room screen.
+ * per department. {@code ?display=screen} is the full-screen mode for a leader's display: one 1920×1080 screen
+ * without scrolling (status chart, binding indicators, red list, investment against the time schedule), the rest
+ * a link to the normal page. The red and yellow lists hold only work that is actually behind: a task that has not
+ * reached its start or has nothing due yet (未开始) is on neither.
  */
 @Controller
 public class CockpitController {
@@ -45,11 +48,13 @@ public class CockpitController {
     private final ProjectService projectService;
     private final TaskService tasks;
     private final CockpitSnapshots snapshots;
+    private final org.springframework.context.MessageSource messages;
 
     public CockpitController(PlanLookup lookup, PlanAssessmentService assessments,
                              JdbcClient jdbc, ProjectService projectService, TaskService tasks,
-                             CockpitSnapshots snapshots) {
+                             CockpitSnapshots snapshots, org.springframework.context.MessageSource messages) {
         this.snapshots = snapshots;
+        this.messages = messages;
         this.projectService = projectService;
         this.tasks = tasks;
         this.lookup = lookup;
@@ -92,6 +97,9 @@ public class CockpitController {
         List<WorkItem> redWork = new ArrayList<>();
         List<WorkItem> yellowWork = new ArrayList<>();
         for (TaskService.Row t : taskRows) {
+            if (!behind(t.status())) {
+                continue;
+            }
             WorkItem w = new WorkItem("任务", t.task().code(), t.task().title(), t.status().signal().name(),
                     t.status().state().label(), "/plans/" + plan.code() + "/tasks/" + t.task().code());
             if (t.status().signal() == Signal.RED) {
@@ -101,6 +109,9 @@ public class CockpitController {
             }
         }
         for (ProjectService.Row r : portfolio.lagging()) {
+            if (!behind(r, asOf)) {
+                continue;
+            }
             WorkItem w = new WorkItem("项目", r.project().code(), r.project().name(), r.status().signal().name(),
                     r.status().signal().label(), "/plans/" + plan.code() + "/projects/" + r.project().code());
             (r.status().signal() == Signal.RED ? redWork : yellowWork).add(w);
@@ -108,6 +119,24 @@ public class CockpitController {
         return new Cockpit(plan.code(), year, pa.demo(), pa.summary().itemCount(), pa.summary().counts(),
                 pa.summary().sentence(), pa.summary().bindingSentence(), binding, red, yellow,
                 departments(plan, year, pa, taskRows), redWork, yellowWork, portfolio, pa.findings(), pa.summary());
+    }
+
+    /**
+     * Whether a task is actually behind: behind the time schedule or with an overdue milestone. A task that has not
+     * reached its start or has nothing due yet (未开始) is not late and is on neither warning list.
+     */
+    static boolean behind(TaskService.TaskStatus s) {
+        return (s.state() == TaskService.State.BEHIND || s.state() == TaskService.State.OVERDUE_MILESTONE)
+                && (s.signal() == Signal.RED || s.signal() == Signal.YELLOW);
+    }
+
+    /**
+     * Whether a lagging project is actually behind: one whose planned start (开工) is still ahead, with no overdue
+     * milestone, is not late even when the year's plan counts from 1 January.
+     */
+    static boolean behind(ProjectService.Row r, java.time.LocalDate asOf) {
+        java.time.LocalDate start = r.project().startOn();
+        return !r.status().overdueMilestones().isEmpty() || start == null || !asOf.isBefore(start);
     }
 
     /**
@@ -168,9 +197,11 @@ public class CockpitController {
         var views = c.portfolio().domains();
         investment.put("unit", "%");
         investment.put("categories", views.stream().map(d -> d.domain().name()).toList());
-        investment.put("series", List.of(
-                Map.of("name", en ? "Annual investment completion" : "年度投资完成率", "data", views.stream().map(d -> d.ratePct() == null ? 0 : d.ratePct()).toList()),
-                Map.of("name", en ? "Time elapsed" : "序时进度", "data", views.stream().map(d -> c.portfolio().schedulePct()).toList())));
+        investment.put("series", List.of(Map.of("name", messages.getMessage("cockpit.domain.rate", null, locale),
+                "data", views.stream().map(d -> d.ratePct() == null ? 0 : oneDecimal(d.ratePct())).toList())));
+        // one time schedule for every domain: drawn as a line across the bars, not as a bar per domain
+        investment.put("schedule", Map.of("name", messages.getMessage("cockpit.chart.schedule", null, locale),
+                "value", oneDecimal(c.portfolio().schedulePct())));
         model.addAttribute("plan", p);
         model.addAttribute("cockpit", c);
         model.addAttribute("years", IntStream.rangeClosed(p.periodStart(), p.periodEnd()).boxed().toList());
@@ -179,6 +210,10 @@ public class CockpitController {
         model.addAttribute("findings", c.findings());
         model.addAttribute("screen", "screen".equals(display));
         return "cockpit/cockpit";
+    }
+
+    private static double oneDecimal(double v) {
+        return Math.round(v * 10) / 10.0;
     }
 
     @GetMapping(value = "/api/v1/plans/{plan}/cockpit", produces = "application/json")

@@ -151,8 +151,9 @@ public class EvidenceService {
         jdbc.sql(INSERT).params(figureId, name, type, (long) bytes.length, bytes, a.username(), Timestamp.from(now))
                 .update();
         Evidence e = list(figureId).stream().reduce((x, y) -> y).orElseThrow();
-        audit.record(a.username(), "EVIDENCE_UPLOAD", FigureService.subject(f),
-                "evidence:" + e.id() + " " + name + " " + type + " " + bytes.length + " B sha256=" + sha256(bytes));
+        audit.record(a.username(), "EVIDENCE_UPLOAD", FigureService.subject(f, jdbc),
+                "佐证材料 " + e.id() + "：" + name + "（" + typeLabel(type) + "，" + bytes.length + " 字节，校验值 "
+                        + sha256(bytes) + "）");
         return e;
     }
 

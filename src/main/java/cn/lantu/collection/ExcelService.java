@@ -106,7 +106,8 @@ public class ExcelService {
                     current.map(Figure::source).orElse(null), FigureValidator.isShare(i),
                     FigureValidator.verdictAllowed(i)));
         }
-        audit.record(a.username(), "EXCEL_DOWNLOAD", "org:" + unit.code(), year + " " + period + "，" + lines.size() + "行");
+        audit.record(a.username(), "EXCEL_DOWNLOAD", "org:" + unit.name(),
+                cn.lantu.web.Formats.periodZh(year, period) + "，" + lines.size() + "行");
         return ExcelTemplate.write(plan.code(), unit.code(), unit.name(), year, period, lines);
     }
 
@@ -151,7 +152,7 @@ public class ExcelService {
             throw reject(a, fileName, "信息表年度无效", List.of(new ExcelImport.Problem(ExcelTemplate.META, 4, "B",
                     "年度不是数字")));
         }
-        String period = meta.text(5, 1);
+        String period = cn.lantu.web.Formats.periodCode(meta.text(5, 1));
         OrgUnit unit = unitFor(plan, a, unitCode);
         OrgUnit target = figureUnit(plan, unit);
         Map<String, DeadlineService.Task> tasks = deadlines.tasks(plan.id(), unit.id(), period).stream()
@@ -232,8 +233,9 @@ public class ExcelService {
                     """).params(unit.id(), year, period, sha, fileName, changed, a.username(),
                     Timestamp.from(Instant.now())).update();
         }
-        audit.record(a.username(), "EXCEL_UPLOAD", "org:" + unit.code(),
-                fileName + " sha256=" + sha + "，" + entries.size() + "行，变更" + changed + "行");
+        audit.record(a.username(), "EXCEL_UPLOAD", "org:" + unit.name(),
+                fileName + "（" + cn.lantu.web.Formats.periodZh(year, period) + "，校验值 " + sha + "），" + entries.size()
+                        + "行，变更" + changed + "行");
         return new Result(entries.size(), changed, entries.size() - changed, changed == 0
                 ? "文件已读取：数据与系统中一致，没有变化" : "已导入：" + changed + "条数据保存为草稿，请在系统中提交");
     }

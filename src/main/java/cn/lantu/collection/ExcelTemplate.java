@@ -119,7 +119,7 @@ final class ExcelTemplate {
 
             XSSFSheet meta = wb.createSheet(META);
             String[][] info = {{"规划", plan}, {"单位代码", unitCode}, {"单位名称", unitName},
-                    {"年度", String.valueOf(year)}, {"期间", period},
+                    {"年度", String.valueOf(year)}, {"期间", cn.lantu.web.Formats.periodZh(period)},
                     {"说明", "只填写“填报”表中黄色单元格；不要使用公式；上传后数据保存为草稿，需在系统中提交。"}};
             for (int i = 0; i < info.length; i++) {
                 Row row = meta.createRow(i);

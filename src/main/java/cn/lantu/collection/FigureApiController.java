@@ -102,8 +102,8 @@ class FigureApiController {
         access.requireAdmin(a);
         Plan p = lookup.require(plan);
         periods.set(p, r.year(), r.period(), r.dueDate(), r.open());
-        audit.record(a.username(), "PERIOD_SET", "period:" + r.year() + "/" + r.period(),
-                "due " + r.dueDate() + " open " + r.open());
+        audit.record(a.username(), "PERIOD_SET", "period:" + cn.lantu.web.Formats.periodZh(r.year(), r.period()),
+                periodDetail(r.dueDate(), r.open()));
         return periods.all(p);
     }
 
@@ -115,5 +115,10 @@ class FigureApiController {
                 .filter(o -> a.role() == cn.lantu.security.Role.ADMIN || a.role() == cn.lantu.security.Role.LEADER
                         || o.orgUnitId() == (a.orgUnitId() == null ? -1 : a.orgUnitId()))
                 .toList();
+    }
+
+    /** The audit detail of a period change: 截止日期 2027年1月31日，开放. */
+    static String periodDetail(LocalDate due, boolean open) {
+        return "截止日期 " + cn.lantu.web.Formats.dateZh(due) + "，" + (open ? "开放" : "关闭");
     }
 }

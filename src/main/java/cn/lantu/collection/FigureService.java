@@ -19,6 +19,7 @@ import cn.lantu.plan.Plan;
 import cn.lantu.security.AppUser;
 import cn.lantu.security.Role;
 import cn.lantu.security.UserRepository;
+import cn.lantu.web.Formats;
 
 /**
  * The reporting workflow: draft → submitted → signed off → approved, or returned with a comment at any step.
@@ -105,7 +106,7 @@ public class FigureService {
         String period = e.period() == null || e.period().isBlank() ? "Y" : e.period().trim();
         access.requireWrite(a, ind.id(), unit.id());
         if (a.role() != Role.ADMIN && !periods.isOpen(plan, year, period)) {
-            throw ReportingException.forbidden(year + " " + period + " 不是开放的填报期");
+            throw ReportingException.forbidden(Formats.periodZh(year, period) + "不是开放的填报期");
         }
         List<String> errors = new ArrayList<>();
         FigureValidator.Parsed parsed = FigureValidator.parse(ind, e.value(), errors);
@@ -119,7 +120,7 @@ public class FigureService {
                     FigureState.DRAFT, blank(e.note()), blank(e.source()), blank(e.explanation()), a.username(),
                     "新建草稿");
             Figure f = figures.find(id).orElseThrow();
-            audit.record(a.username(), "FIGURE_CREATE", subject(f), describe(f));
+            audit.record(a.username(), "FIGURE_CREATE", subject(f, jdbc), describe(f));
             return new Saved(f, warnings(ind, f), true);
         }
         Figure f = existing.get();
@@ -145,7 +146,7 @@ public class FigureService {
                 blank(e.source()), e.explanation() == null ? f.explanation() : blank(e.explanation()), null,
                 a.username(), reason == null ? "修改草稿" : reason);
         Figure after = figures.find(f.id()).orElseThrow();
-        audit.record(a.username(), "FIGURE_UPDATE", subject(after),
+        audit.record(a.username(), "FIGURE_UPDATE", subject(after, jdbc),
                 describe(f) + " → " + describe(after) + (reason == null ? "" : "；原因：" + reason));
         return new Saved(after, warnings(ind, after), true);
     }
@@ -235,8 +236,8 @@ public class FigureService {
         figures.update(f, expected, f.value(), f.verdict(), f.estimate(), to, f.note(), f.source(), explanation,
                 returnComment, a.username(), reason);
         Figure after = figures.find(f.id()).orElseThrow();
-        audit.record(a.username(), "FIGURE_" + to.name(), subject(after),
-                f.state() + " → " + to + "（" + reason + "）" + describe(after));
+        audit.record(a.username(), "FIGURE_" + to.name(), subject(after, jdbc),
+                f.state().label() + " → " + to.label() + "（" + reason + "）；" + describe(after));
         return after;
     }
 
@@ -265,18 +266,34 @@ public class FigureService {
                 "/reporting/figures/" + f.id());
     }
 
+    /** The figure in a notification: 文化及相关产业增加值占比 2026年（诸暨市）, 2026年一季度 for a quarter. */
     private String label(Figure f) {
-        String name = indicators.findById(f.indicatorId()).map(Indicator::name).orElse(f.indicatorCode());
-        return name + " " + f.year() + (f.period().equals("Y") ? "" : " " + f.period()) + "（" + f.orgUnitCode() + "）";
+        String[] names = names(f, jdbc);
+        return names[0] + " " + (f.period().equals("Y") ? f.year() + "年" : Formats.periodZh(f.year(), f.period()))
+                + "（" + names[1] + "）";
     }
 
-    static String subject(Figure f) {
-        return "figure:" + f.id() + " " + f.indicatorCode() + "/" + f.orgUnitCode() + "/" + f.year() + "/" + f.period();
+    /**
+     * The audit subject of a figure: {@code figure:<id>} (what the log is searched by) and then the figure as a
+     * person reads it: 文化及相关产业增加值占比 · 诸暨市 · 2026年全年.
+     */
+    static String subject(Figure f, JdbcClient jdbc) {
+        String[] names = names(f, jdbc);
+        return "figure:" + f.id() + " " + names[0] + " · " + names[1] + " · " + Formats.periodZh(f.year(), f.period());
     }
 
+    /** The indicator's and the org unit's names. */
+    private static String[] names(Figure f, JdbcClient jdbc) {
+        String indicator = jdbc.sql("SELECT name FROM indicator WHERE id = ?").param(f.indicatorId())
+                .query(String.class).optional().orElse(f.indicatorCode());
+        String unit = jdbc.sql("SELECT name FROM org_unit WHERE id = ?").param(f.orgUnitId())
+                .query(String.class).optional().orElse(f.orgUnitCode());
+        return new String[] {indicator, unit};
+    }
+
+    /** A figure's version, state and value in the audit log: 第2版，已提交，数值 56（预计）. */
     static String describe(Figure f) {
-        return "v" + f.version() + " " + f.state() + " value=" + (f.value() != null ? f.value() : f.verdict())
-                + (f.estimate() ? " 预计" : "");
+        return "第" + f.version() + "版，" + f.state().label() + "，数值 " + f.valueText() + (f.estimate() ? "（预计）" : "");
     }
 
     static String blank(String s) {

@@ -52,8 +52,10 @@ public class ReminderJob {
                 var recipients = users.findByOrgUnitAndRoles(o.orgUnitId(), List.of(Role.REPORTER, Role.APPROVER));
                 notifier.send("deadline.overdue", recipients.stream()
                                 .map(u -> new Notifier.Recipient(u.username(), u.email())).toList(),
-                        "逾期提醒：" + o.year() + " " + o.period() + " 还有" + o.missing() + "项未报",
-                        o.orgName() + "：截止日期 " + o.dueDate() + "，请尽快填报。", "/plans/" + plan.code() + "/reporting");
+                        "逾期提醒：" + cn.lantu.web.Formats.periodZh(o.year(), o.period()) + " 还有" + o.missing()
+                                + "项未报",
+                        o.orgName() + "：截止日期 " + cn.lantu.web.Formats.dateZh(o.dueDate()) + "，请尽快填报。",
+                        "/plans/" + plan.code() + "/reporting");
                 jdbc.sql("INSERT INTO reminder_sent (plan_id, org_unit_id, report_year, period, sent_at) VALUES (?, ?, ?, ?, ?)")
                         .params(plan.id(), o.orgUnitId(), o.year(), o.period(), Timestamp.from(Instant.now())).update();
                 sent++;

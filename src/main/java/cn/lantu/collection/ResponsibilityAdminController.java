@@ -91,9 +91,13 @@ class ResponsibilityAdminController {
             return "redirect:/admin/responsibilities";
         }
         changes.touchByIndicator(((Number) before.get("indicator_id")).longValue());
-        audit.record(auth.getName(), "RESPONSIBILITY_UPDATE", "responsibility:" + id,
-                before + " → org_unit_id=" + orgUnitId + " role=" + role + " frequency=" + frequency
-                        + " town_breakdown=" + townBreakdown);
+        audit.record(auth.getName(), "RESPONSIBILITY_UPDATE", "responsibility:" + id + " " + indicatorName(
+                ((Number) before.get("indicator_id")).longValue()),
+                "单位：" + unitName(((Number) before.get("org_unit_id")).longValue()) + "→" + unitName(orgUnitId)
+                        + "；分工：" + roleLabel((String) before.get("role")) + "→" + roleLabel(role)
+                        + "；频次：" + frequencyLabel((String) before.get("frequency")) + "→" + frequencyLabel(frequency)
+                        + "；镇街分解：" + TownBreakdown.ruleLabel((String) before.get("town_breakdown")) + "→"
+                        + TownBreakdown.ruleLabel(townBreakdown));
         flash.addFlashAttribute("message", "已保存（已审核）");
         return "redirect:/admin/responsibilities";
     }
@@ -106,7 +110,8 @@ class ResponsibilityAdminController {
                     INSERT INTO responsibility (indicator_id, org_unit_id, role, frequency, town_breakdown, is_default)
                     VALUES (?, ?, 'COOPERATE', 'ANNUAL', 'NONE', FALSE)""").params(indicatorId, orgUnitId).update();
             changes.touchByIndicator(indicatorId);
-            audit.record(auth.getName(), "RESPONSIBILITY_ADD", "indicator:" + indicatorId, "cooperate org_unit_id=" + orgUnitId);
+            audit.record(auth.getName(), "RESPONSIBILITY_ADD", "indicator:" + indicatorId + " "
+                    + indicatorName(indicatorId), "配合单位：" + unitName(orgUnitId));
             flash.addFlashAttribute("message", "已添加配合单位");
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             flash.addFlashAttribute("error", "该单位已对此指标承担职责");
@@ -118,8 +123,31 @@ class ResponsibilityAdminController {
     String period(@RequestParam int year, @RequestParam String period, @RequestParam LocalDate dueDate,
                   @RequestParam(defaultValue = "false") boolean open, Authentication auth, RedirectAttributes flash) {
         periods.set(plan(), year, period, dueDate, open);
-        audit.record(auth.getName(), "PERIOD_SET", "period:" + year + "/" + period, "due " + dueDate + " open " + open);
-        flash.addFlashAttribute("message", "已保存填报期 " + year + " " + period);
+        audit.record(auth.getName(), "PERIOD_SET", "period:" + cn.lantu.web.Formats.periodZh(year, period),
+                FigureApiController.periodDetail(dueDate, open));
+        flash.addFlashAttribute("message", "已保存填报期 " + cn.lantu.web.Formats.periodZh(year, period));
         return "redirect:/admin/responsibilities#periods";
+    }
+
+    private String unitName(long id) {
+        return org.findById(id).map(OrgUnit::name).orElse(String.valueOf(id));
+    }
+
+    private String indicatorName(long id) {
+        return jdbc.sql("SELECT name FROM indicator WHERE id = ?").param(id).query(String.class).optional()
+                .orElse(String.valueOf(id));
+    }
+
+    static String roleLabel(String role) {
+        return "LEAD".equals(role) ? "牵头" : "COOPERATE".equals(role) ? "配合" : String.valueOf(role);
+    }
+
+    static String frequencyLabel(String f) {
+        return f == null ? "" : switch (f) {
+            case "MONTHLY" -> "月报";
+            case "QUARTERLY" -> "季报";
+            case "ANNUAL" -> "年报";
+            default -> f;
+        };
     }
 }

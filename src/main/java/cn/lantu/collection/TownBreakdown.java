@@ -55,7 +55,12 @@ public record TownBreakdown(long indicatorId, String indicatorCode, String indic
 
     @JsonProperty
     public String ruleLabel() {
-        return switch (rule) {
+        return ruleLabel(rule);
+    }
+
+    /** A town breakdown rule (NONE, SUM, AVERAGE, CITY_SEPARATE) as a person reads it. */
+    public static String ruleLabel(String rule) {
+        return rule == null ? "不分解" : switch (rule) {
             case "SUM" -> "镇街之和";
             case "AVERAGE" -> "镇街平均";
             case "CITY_SEPARATE" -> "全市单独核算";

@@ -25,7 +25,10 @@ public class IndicatorApiController {
     private final IndicatorRepository indicators;
     private final PlanLookup lookup;
 
-    public IndicatorApiController(IndicatorRepository indicators, PlanLookup lookup) {
+    private final cn.lantu.audit.AuditLog audit;
+
+    public IndicatorApiController(IndicatorRepository indicators, PlanLookup lookup, cn.lantu.audit.AuditLog audit) {
+        this.audit = audit;
         this.indicators = indicators;
         this.lookup = lookup;
     }
@@ -45,9 +48,13 @@ public class IndicatorApiController {
     @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Publish an indicator on the public portal, or withdraw it (plan office only)")
     public Indicator publish(@PathVariable String plan, @PathVariable String code,
-                             @org.springframework.web.bind.annotation.RequestBody Publication publication) {
+                             @org.springframework.web.bind.annotation.RequestBody Publication publication,
+                             org.springframework.security.core.Authentication who) {
         Indicator i = get(plan, code);
         indicators.setPublished(i.id(), publication.published());
+        audit.record(who.getName(), publication.published() ? "INDICATOR_PUBLISH" : "INDICATOR_WITHDRAW",
+                "indicator:" + i.id(), i.name() + (publication.published() ? "：公开" : "：撤回公开")
+                        + "（原为" + (i.published() ? "公开" : "未公开") + "）");
         return get(plan, code);
     }
 

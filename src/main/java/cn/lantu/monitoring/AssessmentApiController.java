@@ -23,6 +23,7 @@ import cn.lantu.assessment.Assessment;
 import cn.lantu.assessment.AssessmentEngine;
 import cn.lantu.assessment.Attribute;
 import cn.lantu.assessment.Comparator;
+import cn.lantu.assessment.Comparison;
 import cn.lantu.assessment.Direction;
 import cn.lantu.assessment.Finding;
 import cn.lantu.assessment.IndicatorSpec;
@@ -50,8 +51,12 @@ public class AssessmentApiController {
     private final StatusOverrideRepository overrides;
     private final TargetRepository targets;
 
+    private final cn.lantu.audit.AuditLog audit;
+
     public AssessmentApiController(PlanAssessmentService service, PlanLookup lookup, IndicatorRepository indicators,
-                                   StatusOverrideRepository overrides, TargetRepository targets) {
+                                   StatusOverrideRepository overrides, TargetRepository targets,
+                                   cn.lantu.audit.AuditLog audit) {
+        this.audit = audit;
         this.targets = targets;
         this.service = service;
         this.lookup = lookup;
@@ -71,7 +76,7 @@ public class AssessmentApiController {
                                   Double projectionLow, Double projectionHigh, Double anticipatedProgress,
                                   Double catchUp, String catchUpUnit, String explanation, Boolean annualTargetMet,
                                   String targetUsed, Status computedStatus, String overrideReason,
-                                  String statusLabelEn, String explanationEn) {
+                                  String statusLabelEn, String explanationEn, Comparison comparison) {
 
         static IndicatorResult of(IndicatorAssessment ia) {
             Indicator i = ia.indicator();
@@ -84,7 +89,7 @@ public class AssessmentApiController {
                     a.catchUpUnit(), a.explanation(), a.annualTargetMet(), a.targetUsed(),
                     ia.override() == null ? a.status() : ia.override().computed(),
                     ia.override() == null ? null : ia.override().reason(), a.status().labelEn(),
-                    a.explanation(java.util.Locale.ENGLISH));
+                    a.explanation(java.util.Locale.ENGLISH), a.comparison());
         }
     }
 
@@ -182,7 +187,13 @@ public class AssessmentApiController {
                                     @Valid @RequestBody OverrideRequest request, Authentication who) {
         Plan p = lookup.require(plan);
         Indicator i = indicators.findByCode(p.id(), code).orElseThrow(() -> new NotFoundException("指标不存在: " + code));
+        Status before = service.assess(p, request.year()).indicators().stream()
+                .filter(a -> a.indicator().code().equals(code)).map(a -> a.assessment().status()).findFirst()
+                .orElse(null);
         overrides.save(i.id(), request.year(), request.status(), request.reason(), who.getName());
+        audit.record(who.getName(), "STATUS_OVERRIDE", "indicator:" + i.id(), i.name() + " " + request.year()
+                + "年评估结论：" + (before == null ? "（无）" : before.label()) + " → " + request.status().label()
+                + "，理由：" + request.reason());
         return service.assess(p, request.year()).indicators().stream()
                 .filter(a -> a.indicator().code().equals(code)).map(IndicatorResult::of).findFirst().orElseThrow();
     }
@@ -201,7 +212,10 @@ public class AssessmentApiController {
             throw new org.springframework.web.server.ResponseStatusException(
                     org.springframework.http.HttpStatus.BAD_REQUEST, "年份不在规划期内: " + year);
         }
+        Double before = targets.annualTargets(p.id()).getOrDefault(code, Map.of()).get(year);
         targets.setAnnualTarget(i.id(), year, request.value(), who.getName());
+        audit.record(who.getName(), "ANNUAL_TARGET_SET", "indicator:" + i.id(), i.name() + " " + year + "年年度目标："
+                + (before == null ? "（未设）" : before) + " → " + request.value());
         return result(p, code, year);
     }
 
@@ -217,6 +231,9 @@ public class AssessmentApiController {
         Plan p = lookup.require(plan);
         Indicator i = indicators.findByCode(p.id(), code).orElseThrow(() -> new NotFoundException("指标不存在: " + code));
         targets.revise(i.id(), request.value(), request.reason(), request.approval(), who.getName());
+        audit.record(who.getName(), "TARGET_REVISION", "indicator:" + i.id(), i.name() + " 目标："
+                + (i.targetValue() == null ? "（无）" : i.targetValue()) + " → " + request.value() + "，理由："
+                + request.reason() + "，依据：" + request.approval());
         return targets.revisions(i.id());
     }
 

@@ -13,7 +13,32 @@ public class FigureHistoryRepository {
     /** One revision of one figure. */
     public record Revision(long figureId, String orgUnit, int year, String period, int version, Double value,
                            String verdict, boolean estimate, String state, String reason, String changedBy,
-                           Instant changedAt, boolean demo) {}
+                           Instant changedAt, boolean demo) {
+        /** The value as a person reads it: the number, or 完成 / 未完成. */
+        public String valueText() {
+            if (value != null) {
+                return new java.math.BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+            }
+            for (cn.lantu.assessment.Verdict v : cn.lantu.assessment.Verdict.values()) {
+                if (v.name().equals(verdict)) {
+                    return v.label();
+                }
+            }
+            return verdict == null ? "" : verdict;
+        }
+
+        /** The workflow state as a person reads it (the states of {@code collection.FigureState}). */
+        public String stateLabel() {
+            return state == null ? "" : switch (state) {
+                case "DRAFT" -> "草稿";
+                case "SUBMITTED" -> "已提交";
+                case "SIGNED_OFF" -> "部门已审核";
+                case "APPROVED" -> "已批准";
+                case "RETURNED" -> "已退回";
+                default -> state;
+            };
+        }
+    }
 
     private final JdbcClient jdbc;
 

@@ -1,5 +1,6 @@
 package cn.lantu.monitoring;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,15 @@ public final class IndicatorSpecs {
     /** As {@link #of(Indicator, int)}, with the indicator's yearly plan targets and its revised target in force. */
     public static IndicatorSpec of(Indicator i, int planStart, java.util.Map<Integer, Double> annualTargets,
                                    TargetRepository.Revision revision) {
+        return of(i, planStart, annualTargets, revision, i.relatedCode());
+    }
+
+    /**
+     * As above, naming the related series of a RELATIONAL indicator in its text by {@code related} (a reader's name
+     * such as "地区生产总值（GDP）", see {@link #relatedLabel}) rather than by its code.
+     */
+    public static IndicatorSpec of(Indicator i, int planStart, java.util.Map<Integer, Double> annualTargets,
+                                   TargetRepository.Revision revision, String related) {
         boolean periodKind = i.kind() == Kind.GROWTH || i.kind() == Kind.CUMULATIVE || i.kind() == Kind.DECLINE
                 || i.kind() == Kind.RELATIONAL;
         int baseYear = periodKind ? planStart - 1 : i.baseYear();
@@ -39,7 +49,7 @@ public final class IndicatorSpecs {
                 .name(i.name()).unit(i.unit()).attribute(i.attribute()).path(i.path()).direction(i.direction())
                 .comparator(i.comparator()).band(i.band()).base(baseYear, base).target(i.targetYear(), target)
                 .precision(i.kind() == Kind.FLOOR ? precision(i) : null)
-                .periodStartYear(planStart).related(i.relatedCode())
+                .periodStartYear(planStart).related(related)
                 .annualTargets(annualTargets == null ? java.util.Map.of() : annualTargets)
                 .revisedTarget(revision == null ? null : revision.value(), revision == null ? null
                         : revision.reason() + "（" + revision.approval() + "）")
@@ -55,5 +65,21 @@ public final class IndicatorSpecs {
         }
         Matcher m = DECIMALS.matcher(text);
         return m.find() ? m.group(1).length() : 0;
+    }
+
+    /**
+     * How the text names a related series: the indicator's name without a trailing 增长/增速, since the sentence says
+     * "同期地区生产总值（GDP）年均增长6.9%"; the code only when the indicator is unknown.
+     */
+    public static String relatedLabel(String relatedCode, List<Indicator> indicators) {
+        if (relatedCode == null) {
+            return null;
+        }
+        for (Indicator r : indicators) {
+            if (relatedCode.equals(r.code())) {
+                return r.name().replaceAll("(增长率|增长|增速)$", "");
+            }
+        }
+        return relatedCode;
     }
 }

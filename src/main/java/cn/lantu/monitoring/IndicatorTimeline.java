@@ -18,9 +18,14 @@ public record IndicatorTimeline(boolean valueChart, String unit, Integer baseYea
                                 Integer targetYear, Double targetValue, List<Point> points, Double projection,
                                 Double projectionLow, Double projectionHigh) {
 
-    /** One year of the chart. Values are in the indicator's unit; progress and elapsed are fractions. */
+    /**
+     * One year of the chart. Values are in the indicator's unit; progress and elapsed are fractions. {@code observed}
+     * is the year's own reading (for a rate, that year's rate); {@code achievedText} and {@code expectedText} are the
+     * compared pair as assessed in that year ({@link cn.lantu.assessment.Comparison}), null for years not yet
+     * observed.
+     */
     public record Point(int year, Double expected, Double observed, boolean estimate, Double progress,
-                        Double elapsed, String status) {}
+                        Double elapsed, String status, String achievedText, String expectedText) {}
 
     /** The value the time schedule expects in year t, for level-like kinds (null where it is not defined). */
     static Double expectedLevel(IndicatorSpec spec, int t) {
@@ -55,11 +60,13 @@ public record IndicatorTimeline(boolean valueChart, String unit, Integer baseYea
             if (t <= latest) {
                 Assessment a = engine.assess(spec, observations, related, t);
                 points.add(new Point(t, valueChart ? expected : a.expected(), o == null ? null : o.value(),
-                        o != null && o.estimate(), a.progress(), a.elapsed(), a.status().label()));
+                        o != null && o.estimate(), a.progress(), a.elapsed(), a.status().label(),
+                        a.comparison() == null ? null : a.comparison().achievedText(),
+                        a.comparison() == null ? null : a.comparison().expectedText()));
                 last = a;
             } else {
                 double elapsed = (t - (double) spec.baseYear()) / (spec.targetYear() - spec.baseYear());
-                points.add(new Point(t, expected, null, false, null, elapsed, "—"));
+                points.add(new Point(t, expected, null, false, null, elapsed, "—", null, null));
             }
         }
         return new IndicatorTimeline(valueChart, spec.unit(), spec.baseYear(), spec.baseValue(), spec.targetYear(),

@@ -151,7 +151,8 @@ public class PlanAssessmentService {
             List<Observation> related = i.relatedCode() == null ? List.of()
                     : in.observations().getOrDefault(i.relatedCode(), List.of());
             Assessment a = engine.assess(IndicatorSpecs.of(i, plan.periodStart(), in.annual().get(i.code()),
-                    in.revised().get(i.code())), own, related, year);
+                    in.revised().get(i.code()), IndicatorSpecs.relatedLabel(i.relatedCode(), in.indicators())),
+                    own, related, year);
             StatusOverride override = null;
             if (in.overrides().containsKey(i.code())) {
                 override = StatusOverrideRepository.combine(a.status(), in.overrides().get(i.code()));
@@ -174,7 +175,9 @@ public class PlanAssessmentService {
                 : obs.getOrDefault(indicator.relatedCode(), List.of());
         return IndicatorTimeline.of(IndicatorSpecs.of(indicator, plan.periodStart(),
                         targets.annualTargets(plan.id()).get(indicator.code()),
-                        targets.revisionsInForce(plan.id()).get(indicator.code())),
+                        targets.revisionsInForce(plan.id()).get(indicator.code()),
+                        IndicatorSpecs.relatedLabel(indicator.relatedCode(), indicator.relatedCode() == null
+                                ? List.of() : indicators.findByPlan(plan.id()))),
                 obs.getOrDefault(indicator.code(), List.of()), related, plan.periodStart(), plan.periodEnd(),
                 new AssessmentEngine(thresholds(config(plan))));
     }

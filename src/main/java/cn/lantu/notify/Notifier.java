@@ -128,7 +128,8 @@ public class Notifier {
     }
 
     /**
-     * The JSON posted to the webhook. {@code generic}: {event, title, text, link, recipients, sentAt};
+     * The JSON posted to the webhook. {@code generic}: {event, title, text, link, recipients, sentAt (ISO, for
+     * machines), sentAtText (Beijing time, for people)};
      * {@code dingtalk}: a DingTalk-style robot message {"msgtype":"markdown","markdown":{"title":…,"text":…}}.
      */
     public static Map<String, Object> webhookPayload(String format, String event, String title, String body,
@@ -146,7 +147,10 @@ public class Notifier {
         p.put("text", body);
         p.put("link", link);
         p.put("recipients", recipients);
-        p.put("sentAt", Instant.now().toString());
+        Instant now = Instant.now();
+        p.put("sentAt", now.toString());
+        // for a person reading the message where the webhook lands: Beijing time, 2026年3月5日 14:20
+        p.put("sentAtText", cn.lantu.web.Formats.timeZh(now));
         return p;
     }
 

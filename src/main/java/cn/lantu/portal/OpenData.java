@@ -36,7 +36,7 @@ record OpenData(String plan, Indicator indicator, List<Observation> figures, Ass
         String note = demo ? "演示数据（系统生成，非真实统计数据）" : "经审核的正式数据";
         List<Observation> list = figures.isEmpty() ? java.util.Collections.singletonList(null) : figures;
         for (Observation o : list) {
-            out.add(List.of(i.code(), i.name(), i.unit(), i.attribute().label(), i.kind().name(),
+            out.add(List.of(i.code(), i.name(), i.unit(), i.attribute().label(), i.kind().label(),
                     String.valueOf(i.baseYear()), s(i.baseValue()), String.valueOf(i.targetYear()), s(i.targetValue()),
                     o == null ? "" : String.valueOf(o.year()),
                     o == null ? "" : o.value() != null ? s(o.value()) : o.verdict() == null ? "" : o.verdict().label(),
@@ -75,7 +75,7 @@ record OpenData(String plan, Indicator indicator, List<Observation> figures, Ass
             }
             Sheet meta = wb.createSheet("说明");
             int m = 0;
-            for (Map.Entry<String, Object> e : metadata().entrySet()) {
+            for (Map.Entry<String, String> e : metadataText().entrySet()) {
                 Row x = meta.createRow(m++);
                 x.createCell(0).setCellValue(e.getKey());
                 x.createCell(1).setCellValue(String.valueOf(e.getValue()));
@@ -122,6 +122,26 @@ record OpenData(String plan, Indicator indicator, List<Observation> figures, Ass
         m.put("targetYear", i.targetYear());
         m.put("targetValue", i.targetValue());
         m.put("demo", demo);
+        return m;
+    }
+
+    /** The metadata as a person reads it (sheet 说明 of the .xlsx): Chinese names, labels, no codes or booleans. */
+    Map<String, String> metadataText() {
+        Indicator i = indicator;
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("规划", plan);
+        m.put("指标编码", i.code());
+        m.put("指标名称", i.name());
+        m.put("单位", i.unit());
+        m.put("属性", i.attribute().label());
+        m.put("指标类型", i.kind().label());
+        m.put("纲要原文", i.sourceText());
+        m.put("数据来源", "规划纲要；数据由牵头部门报送，经规划办审核");
+        m.put("基期年", String.valueOf(i.baseYear()));
+        m.put("基期值", s(i.baseValue()));
+        m.put("目标年", String.valueOf(i.targetYear()));
+        m.put("目标值", s(i.targetValue()));
+        m.put("数据性质", demo ? "演示数据（系统生成，非真实统计数据）" : "经审核的正式数据");
         return m;
     }
 

@@ -76,7 +76,8 @@ public class PortalController {
     @GetMapping("/public/plans/{planCode}")
     String plan(@PathVariable String planCode, Model model) {
         Plan p = lookup.require(planCode);
-        PlanAssessment pa = assessments.assess(p, assessments.defaultYear(p));
+        // the portal's sentence and counts are over what is published, never over withdrawn indicators
+        PlanAssessment pa = assessments.assess(p, assessments.defaultYear(p)).publishedOnly();
         model.addAttribute("portalPlan", p);
         model.addAttribute("assessment", pa);
         model.addAttribute("rows", published(pa));

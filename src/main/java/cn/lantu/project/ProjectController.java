@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanLookup;
@@ -39,14 +42,16 @@ public class ProjectController {
     private final ProjectExcel excel;
     private final PlanLookup lookup;
     private final UserRepository users;
+    private final MessageSource messages;
 
     public ProjectController(ProjectRepository projects, ProjectService service, ProjectExcel excel,
-                             PlanLookup lookup, UserRepository users) {
+                             PlanLookup lookup, UserRepository users, MessageSource messages) {
         this.projects = projects;
         this.service = service;
         this.excel = excel;
         this.lookup = lookup;
         this.users = users;
+        this.messages = messages;
     }
 
     private int year(Plan p, Integer year) {
@@ -70,9 +75,13 @@ public class ProjectController {
         int y = year(p, year);
         double done = projects.approvedAmounts(p.id(), y).getOrDefault(d.id(), 0.0);
         Actor a = Actor.current(users);
-        List<InvestmentReport> reports = projects.reportsOfProject(d.id());
+        // reports not yet approved are read by the plan office and the project's department only
+        boolean drafts = a.admin() || a.mayReportFor(d.deptId());
+        List<InvestmentReport> reports = projects.reportsOfProject(d.id()).stream()
+                .filter(r -> drafts || r.state() == ReportState.APPROVED).toList();
         Map<Long, List<InvestmentReport.Revision>> history = new LinkedHashMap<>();
-        reports.forEach(r -> history.put(r.id(), projects.reportRevisions(r.id())));
+        reports.forEach(r -> history.put(r.id(), projects.reportRevisions(r.id()).stream()
+                .filter(v -> drafts || v.state() == ReportState.APPROVED).toList()));
         model.addAttribute("plan", p);
         model.addAttribute("project", d);
         model.addAttribute("status", service.status(d, done, y, service.today()));
@@ -83,26 +92,85 @@ public class ProjectController {
         model.addAttribute("maySignOff", a.maySignOffFor(d.deptId()));
         model.addAttribute("isAdmin", a.admin());
         model.addAttribute("stages", Project.Stage.values());
+        // a refused form comes back as flash attributes: what was typed and what is wrong, field by field
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", InvestmentReportForm.blank(y));
+        }
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        if (!model.containsAttribute("reportErrors")) {
+            model.addAttribute("reportErrors", Map.of());
+        }
         return "project/project";
     }
 
-    @PostMapping("/plans/{plan}/projects/{code}/reports")
-    String saveReport(@PathVariable String plan, @PathVariable String code, @RequestParam int year,
-                      @RequestParam String period, @RequestParam double amount,
-                      @RequestParam(required = false) String stage, @RequestParam(required = false) String note,
-                      @RequestParam(defaultValue = "false") boolean submit) {
-        Plan p = lookup.require(plan);
-        service.saveReport(p.id(), code, year, period, amount, stage == null || stage.isBlank() ? null
-                : Project.Stage.valueOf(stage), note, null, submit);
+    private static String projectPage(Plan p, String code) {
         return "redirect:/plans/" + p.code() + "/projects/" + code;
+    }
+
+    @PostMapping("/plans/{plan}/projects/{code}/reports")
+    String saveReport(@PathVariable String plan, @PathVariable String code,
+                      @RequestParam(required = false) String year, @RequestParam(required = false) String period,
+                      @RequestParam(required = false) String amount, @RequestParam(required = false) String stage,
+                      @RequestParam(required = false) String note, @RequestParam(defaultValue = "false") boolean submit,
+                      Locale locale, RedirectAttributes flash) {
+        Plan p = lookup.require(plan);
+        projects.detail(p.id(), code).orElseThrow(() -> new NotFoundException("项目不存在: " + code));
+        InvestmentReportForm form = new InvestmentReportForm(year, period, amount, stage, note);
+        Map<String, String> errors = form.check(p.periodStart(), p.periodEnd(), messages, locale);
+        if (!errors.isEmpty()) {
+            return refused(p, code, form, new LinkedHashMap<>(errors),
+                    messages.getMessage("project.form.fix", null, locale), flash);
+        }
+        InvestmentReport r;
+        try {
+            r = service.saveReport(p.id(), code, form.yearValue(), form.periodValue(), form.amountValue(),
+                    form.stageValue(), note, null, submit);
+        } catch (ResponseStatusException e) {
+            if (e.getStatusCode().value() == 401 || e.getStatusCode().value() == 403) {
+                throw e;
+            }
+            return refused(p, code, form, new LinkedHashMap<>(), e.getReason(), flash);
+        }
+        flash.addFlashAttribute("message", messages.getMessage(submit ? "project.flash.submitted"
+                : "project.flash.saved", new Object[] {String.valueOf(r.year()), cn.lantu.web.Formats.period(r.period(), locale)}, locale));
+        return projectPage(p, code);
+    }
+
+    private static String refused(Plan p, String code, InvestmentReportForm form, LinkedHashMap<String, String> errors,
+                                  String why, RedirectAttributes flash) {
+        flash.addFlashAttribute("form", form);
+        flash.addFlashAttribute("errors", errors);
+        flash.addFlashAttribute("error", why);
+        return projectPage(p, code) + "#report-form";
     }
 
     @PostMapping("/plans/{plan}/project-reports/{id}/{action}")
     String transition(@PathVariable String plan, @PathVariable long id, @PathVariable String action,
-                      @RequestParam int version, @RequestParam(required = false) String reason) {
+                      @RequestParam int version, @RequestParam(required = false) String reason, Locale locale,
+                      RedirectAttributes flash) {
         Plan p = lookup.require(plan);
-        InvestmentReport r = service.transition(id, action.toUpperCase().replace('-', '_'), version, reason);
-        return "redirect:/plans/" + p.code() + "/projects/" + r.projectCode();
+        InvestmentReport r = projects.report(id).orElseThrow(() -> new NotFoundException("报告不存在: " + id));
+        String act = action.toUpperCase(Locale.ROOT).replace('-', '_');
+        if (act.equals("RETURN") && (reason == null || reason.isBlank())) {
+            String why = messages.getMessage("project.form.reason", null, locale);
+            flash.addFlashAttribute("reportErrors", new LinkedHashMap<>(Map.of(id, why)));
+            flash.addFlashAttribute("error", why);
+            return projectPage(p, r.projectCode()) + "#reports";
+        }
+        try {
+            service.transition(id, act, version, reason);
+        } catch (ResponseStatusException e) {
+            if (e.getStatusCode().value() == 401 || e.getStatusCode().value() == 403) {
+                throw e;
+            }
+            flash.addFlashAttribute("error", e.getReason());
+            return projectPage(p, r.projectCode()) + "#reports";
+        }
+        flash.addFlashAttribute("message", messages.getMessage("project.flash." + act,
+                new Object[] {reason == null ? "" : reason.strip()}, locale));
+        return projectPage(p, r.projectCode());
     }
 
     @GetMapping("/plans/{plan}/projects/gantt")
@@ -162,7 +230,10 @@ public class ProjectController {
         out.put("project", d);
         out.put("status", service.status(d, projects.approvedAmounts(p.id(), y).getOrDefault(d.id(), 0.0), y,
                 service.today()));
-        out.put("reports", projects.reportsOfProject(d.id()));
+        Actor a = Actor.current(users);
+        boolean drafts = a.admin() || a.mayReportFor(d.deptId());
+        out.put("reports", projects.reportsOfProject(d.id()).stream()
+                .filter(r -> drafts || r.state() == ReportState.APPROVED).toList());
         return out;
     }
 
@@ -202,8 +273,12 @@ public class ProjectController {
     @Operation(summary = "Save (or submit) a monthly/quarterly investment report of a project")
     public InvestmentReport report(@PathVariable String plan, @PathVariable String code, @RequestBody ReportBody b) {
         Plan p = lookup.require(plan);
-        return service.saveReport(p.id(), code, b.year(), b.period(), b.amount(),
-                b.stage() == null ? null : Project.Stage.valueOf(b.stage()), b.note(), b.version(), b.submit());
+        Project.Stage stage = InvestmentReportForm.stageOf(b.stage());
+        if (b.stage() != null && stage == null) {
+            throw Actor.bad("未知阶段: " + b.stage());
+        }
+        return service.saveReport(p.id(), code, b.year(), b.period(), b.amount(), stage, b.note(), b.version(),
+                b.submit());
     }
 
     /** Body of a workflow move. */
@@ -221,8 +296,13 @@ public class ProjectController {
     @ResponseBody
     @Operation(summary = "The history of an investment report (who, when, why)")
     public List<InvestmentReport.Revision> history(@PathVariable String plan, @PathVariable long id) {
-        lookup.require(plan);
-        return projects.reportRevisions(id);
+        Plan p = lookup.require(plan);
+        InvestmentReport r = projects.report(id).orElseThrow(() -> new NotFoundException("没有该投资填报"));
+        ProjectDetail d = projects.detailById(r.projectId()).filter(x -> x.planId() == p.id())
+                .orElseThrow(() -> new NotFoundException("没有该投资填报"));
+        Actor a = Actor.current(users);
+        boolean drafts = a.admin() || a.mayReportFor(d.deptId());
+        return projects.reportRevisions(id).stream().filter(v -> drafts || v.state() == ReportState.APPROVED).toList();
     }
 
     @PostMapping("/api/v1/plans/{plan}/projects/import")

@@ -52,7 +52,20 @@ public record ProjectDetail(long id, long planId, String code, String name, Stri
         }
     }
 
-    public record Blocker(long id, Factor factor, String status, String owner, String note) {}
+    public record Blocker(long id, Factor factor, String status, String owner, String note) {
+        /** The status as a person reads it: OPEN 待解决, RESOLVED 已解决, anything else as written. */
+        public String statusLabel() {
+            if (status == null) {
+                return "";
+            }
+            return switch (status) {
+                case "OPEN" -> "待解决";
+                case "IN_PROGRESS" -> "协调中";
+                case "RESOLVED", "CLOSED" -> "已解决";
+                default -> status;
+            };
+        }
+    }
 
     /** The planned investment for a year, 0 when none is planned. */
     public double plannedIn(int year) {

@@ -312,7 +312,7 @@ public class ProjectExcel {
             return null;
         }
         try {
-            String t = s.replace('/', '-').replace('.', '-');
+            String t = s.replace('/', '-').replace('.', '-').replace('年', '-').replace('月', '-').replace("日", "");
             if (t.matches("\\d{4}-\\d{1,2}")) {
                 t = t + "-01";
             }
@@ -324,7 +324,10 @@ public class ProjectExcel {
         }
     }
 
-    /** The project list as .xlsx, in the import layout (so that an export can be edited and imported again). */
+    /**
+     * The project list as .xlsx, in the import layout (so that an export can be edited and imported again). It reads
+     * as the plan office writes it: domain, department and towns by name, type and stage as words, dates as dates.
+     */
     public byte[] exportXlsx(Plan plan) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("重大项目");
@@ -332,31 +335,48 @@ public class ProjectExcel {
             for (int i = 0; i < HEADERS.length; i++) {
                 h.createCell(i).setCellValue(HEADERS[i]);
             }
+            org.apache.poi.ss.usermodel.CellStyle day = wb.createCellStyle();
+            day.setDataFormat(wb.createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
+            Map<String, String> towns = new HashMap<>();
+            org.findByType(plan.id(), OrgUnit.Type.TOWN).forEach(t -> towns.put(t.code(), t.name()));
             int r = 1;
             for (ProjectDetail p : projects.details(plan.id())) {
                 Row row = sheet.createRow(r++);
                 row.createCell(0).setCellValue(p.code());
                 row.createCell(1).setCellValue(p.name());
-                row.createCell(2).setCellValue(p.domainCode());
+                row.createCell(2).setCellValue(p.domainName());
                 set(row, 3, p.ownerUnit());
-                set(row, 4, p.deptCode());
-                set(row, 5, p.townCodes().isEmpty() ? null : String.join("、", p.townCodes()));
-                set(row, 6, p.projectType());
-                row.createCell(7).setCellValue(p.stage().name());
+                set(row, 4, p.deptName());
+                set(row, 5, p.townCodes().isEmpty() ? null : String.join("、", p.townCodes().stream()
+                        .map(c -> towns.getOrDefault(c, c)).toList()));
+                set(row, 6, p.projectType() == null ? null : p.typeLabel());
+                row.createCell(7).setCellValue(p.stage().label());
                 set(row, 8, p.totalAmount());
                 set(row, 9, p.periodAmount());
                 for (int y = 0; y < 5; y++) {
                     set(row, 10 + y, p.yearPlans().get(plan.periodStart() + y));
                 }
-                set(row, 15, p.startOn() == null ? null : p.startOn().toString());
-                set(row, 16, p.finishOn() == null ? null : p.finishOn().toString());
+                day(row, 15, p.startOn(), day);
+                day(row, 16, p.finishOn(), day);
                 row.createCell(17).setCellValue(p.confirmed() ? "是" : "否");
+            }
+            for (int c = 0; c < HEADERS.length; c++) {
+                sheet.setColumnWidth(c, (c == 1 ? 40 : c == 5 ? 24 : 14) * 256);
             }
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void day(Row row, int col, LocalDate d, org.apache.poi.ss.usermodel.CellStyle style) {
+        if (d == null) {
+            return;
+        }
+        Cell c = row.createCell(col);
+        c.setCellValue(d);
+        c.setCellStyle(style);
     }
 
     private static void set(Row row, int col, Object v) {

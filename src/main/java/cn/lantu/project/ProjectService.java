@@ -34,7 +34,11 @@ public class ProjectService {
     private final Schedule schedule;
     private final Clock clock;
 
-    public ProjectService(ProjectRepository projects, OrgRepository org, UserRepository users, Schedule schedule) {
+    private final cn.lantu.audit.AuditLog audit;
+
+    public ProjectService(ProjectRepository projects, OrgRepository org, UserRepository users, Schedule schedule,
+                          cn.lantu.audit.AuditLog audit) {
+        this.audit = audit;
         this.projects = projects;
         this.org = org;
         this.users = users;
@@ -265,7 +269,11 @@ public class ProjectService {
             projects.setTowns(p.id(), townCodes.stream().map(t -> org.findByCode(planId, t)
                     .orElseThrow(() -> Actor.bad("未知镇街: " + t)).id()).toList());
         }
-        return projects.detailById(p.id()).orElseThrow();
+        ProjectDetail after = projects.detailById(p.id()).orElseThrow();
+        audit.record(a.username(), "PROJECT_EDIT", "project:" + p.id(), p.name() + "：规划期投资 "
+                + amountText(p.periodAmount()) + " → " + amountText(after.periodAmount()) + "；责任部门 "
+                + p.deptName() + " → " + after.deptName());
+        return after;
     }
 
     @Transactional
@@ -293,8 +301,8 @@ public class ProjectService {
         if (!PERIOD.matcher(period).matches()) {
             throw Actor.bad("期间须为 M01..M12 或 Q1..Q4: " + period);
         }
-        if (amount < 0 || Double.isNaN(amount)) {
-            throw Actor.bad("完成投资不能为负数");
+        if (!Double.isFinite(amount) || amount < 0 || amount >= 1e12) {
+            throw Actor.bad("完成投资须为不小于 0 的数字（亿元）: " + amount);
         }
         ReportState target = submit ? ReportState.SUBMITTED : ReportState.DRAFT;
         var existing = projects.report(p.id(), year, period);
@@ -314,6 +322,10 @@ public class ProjectService {
         }
         InvestmentReport saved = projects.report(id).orElseThrow();
         projects.insertReportRevision(saved, submit ? "提交" : "保存草稿");
+        audit.record(a.username(), submit ? "PROJECT_REPORT_SUBMIT" : "PROJECT_REPORT_SAVE", "project:" + p.id(),
+                p.name() + " " + cn.lantu.web.Formats.periodZh(year, period) + "完成投资："
+                        + existing.map(r -> amountText(r.amount()) + "（" + r.state().label() + "）").orElse("（新建）")
+                        + " → " + amountText(amount) + "（" + saved.state().label() + "）");
         return saved;
     }
 
@@ -356,6 +368,9 @@ public class ProjectService {
         }
         InvestmentReport saved = projects.report(r.id()).orElseThrow();
         projects.insertReportRevision(saved, reason == null || reason.isBlank() ? to.label() : reason);
+        audit.record(a.username(), "PROJECT_REPORT_" + action, "project:" + r.projectId(), r.projectName() + " "
+                + cn.lantu.web.Formats.periodZh(r.year(), r.period()) + "完成投资" + amountText(r.amount()) + "："
+                + r.state().label() + " → " + to.label() + (reason == null || reason.isBlank() ? "" : "，原因：" + reason));
         if (to == ReportState.APPROVED && r.stage() != null) {
             ProjectDetail p = projects.detailById(r.projectId()).orElseThrow();
             if (r.stage().ordinal() > p.stage().ordinal()) {
@@ -363,6 +378,11 @@ public class ProjectService {
             }
         }
         return saved;
+    }
+
+    private static String amountText(Double amount) {
+        return amount == null ? "（未填）"
+                : new java.math.BigDecimal(String.valueOf(amount)).stripTrailingZeros().toPlainString() + "亿元";
     }
 
     private static void state(boolean ok, String why) {

@@ -33,6 +33,19 @@ final class IndicatorSection {
     static final String TABLE1 = "表1";
     static final String TABLE_BINDING = "表2";
 
+    /** Column headings of the compared pairs, the same on the assessment page. */
+    static final String ACHIEVED = "实际完成";
+    static final String DUE = "序时应达";
+    static final String PROGRESS = "完成进度";
+    static final String ELAPSED = "序时进度";
+
+    /** What the compared columns of Tables 1 and 2 mean, for a reader without the methodology at hand. */
+    static final String COLUMNS_NOTE = "表中“" + ACHIEVED + "”与“" + DUE + "”按同一口径对照：水平类指标为最新年度的水平与"
+            + "按时间进度应达到的水平；增长类指标为规划期以来已实现的年均增速与目标年均增速；累计类指标为规划期累计完成数与"
+            + "按时间进度应累计完成数；下降类指标为规划期累计下降幅度与按时间进度应下降的幅度；底线类和上级下达类指标为当年"
+            + "水平或完成情况与规定要求。“" + PROGRESS + "”为规划目标已完成的比例（基期为0，目标为100%），“" + ELAPSED
+            + "”为规划期已经过去的时间比例。状态按平台《监测评估方法》判定。";
+
     private IndicatorSection() {
     }
 
@@ -45,8 +58,7 @@ final class IndicatorSection {
         b.add(new Heading(1, "二、主要指标完成情况", "indicators"));
         b.add(new Heading(2, "（一）主要指标总体情况", "table1"));
         b.add(Para.of("纲要表1所列" + summary.itemCount() + "项主要指标（" + pa.tableRows().size()
-                + "个指标值）逐项评估结果见表1。“最新值”为截至" + year + "年的最新已审核数据，“进度预期值”为按时间进度"
-                + "应达到的水平，状态按《评估方法》判定。"));
+                + "个指标值）逐项评估结果见表1。" + COLUMNS_NOTE));
         b.add(table1(pa));
         List<ReportCharts.Path> paths = keyPaths(pa, traces);
         if (!paths.isEmpty()) {
@@ -102,16 +114,16 @@ final class IndicatorSection {
             IndicatorAssessment ia = byCode.get(i.code());
             Assessment a = ia.assessment();
             String name = r.subRow() ? r.itemName() + "：" + (i.subItem() != null ? i.subItem() : i.name()) : i.name();
-            out.add(List.of(r.numberCell() ? String.valueOf(i.tableNumber()) : "", name, i.unit(),
-                    ReportFormat.or(i.baseVerbatim(), ReportFormat.num(i.baseValue())),
-                    ReportFormat.or(i.targetVerbatim(), ReportFormat.num(i.targetValue())),
-                    i.attribute().label(), ReportFormat.latest(a), ReportFormat.expected(a),
+            out.add(List.of(r.numberCell() ? String.valueOf(i.tableNumber()) : "", name, ReportFormat.unit(i),
+                    ReportFormat.or(i.baseVerbatim(), ReportFormat.num(i.baseValue())), ReportFormat.target(i),
+                    i.attribute().label(), ReportFormat.achieved(a), ReportFormat.due(a),
+                    ReportFormat.fraction(a.progress()), ReportFormat.fraction(a.elapsed()),
                     a.status().label() + (ia.override() != null ? "（调整）" : "")));
         }
         return new Table(TABLE1 + " 主要指标完成情况（截至" + pa.year() + "年）",
                 List.of("序号", "指标", "单位", pa.plan().baseYear() + "年基期", pa.plan().periodEnd() + "年目标", "属性",
-                        "最新值", "进度预期值", "状态"),
-                out, List.of(0.45, 2.6, 0.8, 1.0, 1.0, 0.9, 1.55, 1.0, 1.25));
+                        ACHIEVED, DUE, PROGRESS, ELAPSED, "状态"),
+                out, List.of(0.55, 1.85, 0.55, 0.75, 0.85, 0.8, 1.65, 1.25, 0.75, 0.75, 0.95));
     }
 
     static Table bindingTable(PlanAssessment pa) {
@@ -121,14 +133,13 @@ final class IndicatorSection {
         for (RolledItem r : pa.summary().binding()) {
             IndicatorAssessment ia = byCode.get(r.code());
             Indicator i = ia.indicator();
-            out.add(List.of(i.tableNumber() == null ? "文本" : String.valueOf(i.tableNumber()), i.name(), i.unit(),
-                    ReportFormat.or(i.targetVerbatim(), ReportFormat.num(i.targetValue())),
-                    ReportFormat.latest(ia.assessment()),
-                    ia.assessment().status().label(), ia.leadDepartment()));
+            out.add(List.of(i.tableNumber() == null ? "文本" : String.valueOf(i.tableNumber()), i.name(),
+                    ReportFormat.unit(i), ReportFormat.target(i), ReportFormat.achieved(ia.assessment()),
+                    ReportFormat.due(ia.assessment()), ia.assessment().status().label(), ia.leadDepartment()));
         }
         return new Table(TABLE_BINDING + " 约束性指标完成情况",
-                List.of("序号", "指标", "单位", "目标", "最新值", "状态", "牵头单位"), out,
-                List.of(0.45, 2.8, 0.9, 1.1, 1.55, 1.2, 1.6));
+                List.of("序号", "指标", "单位", "目标", ACHIEVED, DUE, "状态", "牵头单位"), out,
+                List.of(0.45, 2.3, 0.7, 1.0, 1.9, 1.4, 1.1, 1.5));
     }
 
     /** Up to five LEVEL indicators of Table 1 with a base, a target and approved figures: progress by year in %. */

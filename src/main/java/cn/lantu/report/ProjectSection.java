@@ -35,6 +35,11 @@ final class ProjectSection {
         narratives.narrative("projects", "（规划办可在此补充重大项目投资完成情况和滞后项目的原因。）");
     }
 
+    /** "2026年完成投资" for one year, "2026—2028年累计完成投资" for several. */
+    static String period(int from, int to) {
+        return from >= to ? to + "年完成投资" : from + "—" + to + "年累计完成投资";
+    }
+
     private void portfolio(Plan plan, int year, List<Block> b, ReportCharts charts) {
         List<ProjectDomain> domains = projects.domains(plan.id());
         List<Project> list = projects.projects(plan.id());
@@ -57,7 +62,7 @@ final class ProjectSection {
                 + "个（其中已确认列入专栏8的" + list.stream().filter(Project::confirmed).count()
                 + "个），已开工（在建、竣工或投运）" + started + "个。"
                 + (done.isEmpty() ? "项目投资完成额尚未填报审定，投资完成率暂无法计算。"
-                : plan.periodStart() + "—" + year + "年累计完成投资" + ReportFormat.num(doneTotal)
+                : period(plan.periodStart(), year) + ReportFormat.num(doneTotal)
                 + "亿元（已审定），占“十五五”计划投资的" + ReportFormat.pct(doneTotal, period.doubleValue()) + "。")));
         List<List<String>> rows = new ArrayList<>();
         Map<String, Double> chartPlanned = new LinkedHashMap<>();

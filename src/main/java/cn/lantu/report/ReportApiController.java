@@ -89,7 +89,16 @@ public class ReportApiController {
 
     @GetMapping("/api/v1/reports/versions/{id}")
     @Operation(summary = "A saved version as a document, regenerated from the data as of its as-of time")
-    public ResponseEntity<byte[]> version(@PathVariable long id, @RequestParam(required = false) String format) {
+    public ResponseEntity<byte[]> version(@PathVariable long id, @RequestParam(required = false) String format,
+                                          Authentication who) {
+        // a version not yet published is for the plan office, the leadership and the supervisors (人大, 审计), not
+        // for the departments that report into it
+        boolean reader = who != null && who.getAuthorities().stream().map(g -> g.getAuthority()).anyMatch(g ->
+                g.equals("ROLE_ADMIN") || g.equals("ROLE_LEADER") || g.equals("ROLE_SUPERVISOR"));
+        if (!reader && !reports.version(id).published()) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN,
+                    "该报告版本尚未发布，只有规划办、领导和监督用户可以查看");
+        }
         return send(reports.renderVersion(id, ReportService.Format.of(format)), false);
     }
 

@@ -25,6 +25,7 @@ import cn.lantu.report.ReportDocument.Heading;
 import cn.lantu.report.ReportDocument.Para;
 import cn.lantu.report.ReportRepository.Trace;
 import cn.lantu.task.ReformRepository;
+import cn.lantu.task.TaskService;
 
 /**
  * Writes the content of a report from an assessment: every number comes from the assessment or from the approved
@@ -40,7 +41,7 @@ class ReportBuilder {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     /** The sections whose text the office can write, with their default (pre-filled) text. */
     static final Map<String, String> SECTIONS = new LinkedHashMap<>();
@@ -62,8 +63,8 @@ class ReportBuilder {
     private final TaskSection taskSection;
     private final ProjectSection projectSection;
 
-    ReportBuilder(PlanRepository plans, ProjectRepository projects, ReformRepository reforms) {
-        this.taskSection = new TaskSection(plans, reforms);
+    ReportBuilder(PlanRepository plans, ProjectRepository projects, ReformRepository reforms, TaskService tasks) {
+        this.taskSection = new TaskSection(plans, reforms, tasks);
         this.projectSection = new ProjectSection(projects);
     }
 
@@ -98,7 +99,7 @@ class ReportBuilder {
         IndicatorSection.add(pa, traces, charts, b, sections);
 
         // 三、文本目标、主要任务和改革
-        taskSection.add(pa, b, sections);
+        taskSection.add(pa, asOf, b, sections);
 
         // 四、重大项目
         projectSection.add(plan, year, b, charts, sections);
@@ -154,26 +155,37 @@ class ReportBuilder {
                 + "已审定的指标数据，开展" + what + "，形成本报告。";
     }
 
+    /** "…（牵头单位：…）滞后于预期，实际完成：2026—2028年累计下降7.2%，序时应达：累计下降10.2%；今后需年均下降…". */
     private static String lagText(IndicatorAssessment ia, Plan plan) {
         Indicator i = ia.indicator();
         Assessment a = ia.assessment();
         StringBuilder sb = new StringBuilder(i.name()).append("（牵头单位：").append(ia.leadDepartment()).append("）")
                 .append(a.status().label());
-        if (a.latestValue() != null) {
-            sb.append("，").append(a.latestYear()).append("年").append(a.latestEstimate() ? "预计" : "").append("为")
-                    .append(ReportFormat.num(a.latestValue())).append(unitOf(i));
-        }
-        if (a.expected() != null) {
-            sb.append("，按时间进度应为").append(ReportFormat.num(a.expected()));
+        if (a.comparison() != null) {
+            sb.append("，").append(IndicatorSection.ACHIEVED).append("：").append(a.comparison().achievedText());
+            String due = a.comparison().expectedText();
+            if (due != null && !"—".equals(due)) {
+                sb.append("，").append(IndicatorSection.DUE).append("：").append(due);
+            }
         }
         if (a.catchUp() != null) {
-            sb.append("；今后每年需达到").append(ReportFormat.num(a.catchUp()))
-                    .append(a.catchUpUnit() == null ? "" : a.catchUpUnit()).append("方能于").append(plan.periodEnd()).append("年实现目标");
+            sb.append("；").append(need(i, a)).append("方能于").append(plan.periodEnd()).append("年实现目标");
         }
         return sb.append("。").toString();
     }
 
-    private static String unitOf(Indicator i) {
-        return i.unit() == null || i.unit().isBlank() || "—".equals(i.unit()) ? "" : i.unit();
+    /** What each remaining year must deliver, worded by kind (the catch-up of methodology §8). */
+    private static String need(Indicator i, Assessment a) {
+        double v = a.catchUp();
+        String unit = a.catchUpUnit() == null ? "" : a.catchUpUnit();
+        String amount = ReportFormat.num(Math.abs(v)) + unit;
+        return switch (i.kind()) {
+            case GROWTH -> "今后需年均增长" + ReportFormat.num(v) + unit;
+            case DECLINE -> "今后需年均下降" + amount;
+            case CUMULATIVE -> "今后需年均新增" + ReportFormat.num(v) + unit;
+            case LEVEL -> "%".equals(unit) ? "今后需年均" + (v >= 0 ? "增长" : "下降") + amount
+                    : "今后需年均" + (v >= 0 ? "提高" : "降低") + amount;
+            default -> "需恢复至" + ReportFormat.num(v) + unit;
+        };
     }
 }

@@ -93,10 +93,19 @@ public class ReportService {
     }
 
     ReportDocument document(Plan plan, ReportType type, int year, Instant asOf, Map<String, String> narratives) {
-        PlanAssessment pa = assessments.assess(plan, year, asOf);
+        return document(plan, type, year, asOf, narratives, false);
+    }
+
+    /** The report; for the public ({@code publicOnly}), only what is published is shown and counted. */
+    ReportDocument document(Plan plan, ReportType type, int year, Instant asOf, Map<String, String> narratives,
+                            boolean publicOnly) {
+        PlanAssessment all = assessments.assess(plan, year, asOf);
+        PlanAssessment pa = publicOnly ? all.publishedOnly() : all;
         ReportCharts charts = new ReportCharts(fonts.awt());
-        return builder.build(pa, type, asOf, narratives,
-                repository.traces(plan.id(), pa.demo(), year, asOf), charts);
+        java.util.Set<String> shown = pa.indicators().stream().map(a -> a.indicator().code())
+                .collect(java.util.stream.Collectors.toSet());
+        return builder.build(pa, type, asOf, narratives, repository.traces(plan.id(), pa.demo(), year, asOf).stream()
+                .filter(t -> shown.contains(t.code())).toList(), charts);
     }
 
     public Rendered render(ReportDocument d, Format format) {
@@ -161,9 +170,13 @@ public class ReportService {
 
     /** A saved version, regenerated from the data as of its as-of time and its narrative snapshot. */
     public Rendered renderVersion(long id, Format format) {
+        return renderVersion(id, format, false);
+    }
+
+    private Rendered renderVersion(long id, Format format, boolean publicOnly) {
         ReportRepository.Version v = version(id);
         Plan plan = plans.require(String.valueOf(v.planId()));
-        ReportDocument d = document(plan, v.type(), v.year(), v.asOf(), repository.versionNarratives(id));
+        ReportDocument d = document(plan, v.type(), v.year(), v.asOf(), repository.versionNarratives(id), publicOnly);
         Rendered r = render(d, format);
         return new Rendered(d, format, r.bytes(), v.planCode() + "-" + v.type().slug() + "-" + v.year() + "-v"
                 + v.versionNo() + "." + format.ext());
@@ -185,6 +198,6 @@ public class ReportService {
         if (!v.published()) {
             throw new NotFoundException("报告版本未发布: " + id);
         }
-        return renderVersion(id, format);
+        return renderVersion(id, format, true);
     }
 }

@@ -1,6 +1,10 @@
 package cn.lantu.report;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,29 +23,36 @@ import cn.lantu.report.ReportDocument.Para;
 import cn.lantu.report.ReportDocument.Table;
 import cn.lantu.task.Reform;
 import cn.lantu.task.ReformRepository;
+import cn.lantu.task.ReformService;
+import cn.lantu.task.TaskService;
 
 /**
- * Section 三 of a report, 文本目标、主要任务和改革: the text targets by chapter, the measures the outline deploys per
- * chapter, and the reforms of 专栏9 by domain and stage. Reads the outline and the reforms itself.
+ * Section 三 of a report, 文本目标、主要任务和改革: the text targets by chapter, the key tasks of the task ledger
+ * with their status, and the reforms of 专栏9 by domain and stage. The tasks are the rows of the task pages
+ * ({@link TaskService#rows}: the same tasks, the same latest approved progress and the same status), so the report
+ * counts what {@code /plans/{plan}/tasks} lists.
  */
 final class TaskSection {
 
+    static final String TASK_TABLE = "表3";
+
+    /** What the task ledger holds, in the words of the task page. */
+    static final String LEDGER = "这些任务由纲要自动生成：第二至十二章的每个举措段落，以及专栏1、2（生产性服务业）、5、7、11、14、15、16的"
+            + "每一项行动，并含规划办新增、拆分、合并后的任务。";
+
     private final PlanRepository plans;
     private final ReformRepository reforms;
+    private final TaskService tasks;
 
-    TaskSection(PlanRepository plans, ReformRepository reforms) {
+    TaskSection(PlanRepository plans, ReformRepository reforms, TaskService tasks) {
         this.plans = plans;
         this.reforms = reforms;
+        this.tasks = tasks;
     }
 
-    /** Adds section 三 with its narrative. */
-    void add(PlanAssessment pa, List<Block> b, SectionNarratives narratives) {
+    /** Adds section 三 with its narrative; task status is judged as of the report's data time, like the pages. */
+    void add(PlanAssessment pa, Instant asOf, List<Block> b, SectionNarratives narratives) {
         b.add(new Heading(1, "三、文本目标、主要任务和改革推进情况", "tasks"));
-        textTargetsAndTasks(pa, b);
-        narratives.narrative("tasks", "（规划办可在此补充主要任务和改革推进情况。）");
-    }
-
-    private void textTargetsAndTasks(PlanAssessment pa, List<Block> b) {
         Plan plan = pa.plan();
         List<OutlineNode> nodes = plans.nodes(plan.id());
         Map<String, OutlineNode> byKey = new LinkedHashMap<>();
@@ -52,69 +63,131 @@ final class TaskSection {
                 chapterTitle.put(x.key(), (x.number() == null ? "" : x.number() + " ") + Objects.toString(x.title(), ""));
             }
         }
+        textTargets(pa, b, byKey, chapterTitle);
+        // the status is judged on the server's date of the data time, as the task pages judge it on theirs
+        keyTasks(plan, LocalDate.ofInstant(asOf, ZoneId.systemDefault()),
+                ReportBuilder.DATE.format(asOf.atZone(ReportBuilder.ZONE)), b, byKey, chapterTitle);
+        reforms(plan, b);
+        narratives.narrative("tasks", "（规划办可在此补充主要任务和改革推进情况。）");
+    }
+
+    private static void textTargets(PlanAssessment pa, List<Block> b, Map<String, OutlineNode> byKey,
+                                    Map<String, String> chapterTitle) {
         b.add(new Heading(2, "（一）文本目标", "text-targets"));
         List<IndicatorAssessment> text = pa.textTargets();
         if (text.isEmpty()) {
             b.add(Para.of("纲要正文未设置可量化的文本目标。"));
-        } else {
-            Map<String, List<IndicatorAssessment>> byChapter = new LinkedHashMap<>();
-            for (IndicatorAssessment a : text) {
-                String ch = chapterOf(a.indicator().outlineKey(), byKey);
-                byChapter.computeIfAbsent(ch == null ? "其他" : chapterTitle.getOrDefault(ch, ch), k -> new ArrayList<>())
-                        .add(a);
-            }
-            b.add(Para.of("纲要正文中可量化的文本目标共" + text.size() + "项，"
-                    + counts(text) + "。按章节列示如下："));
-            byChapter.forEach((ch, list) -> b.add(Para.of(ch + "：" + list.stream()
-                    .map(a -> a.indicator().name() + "（" + a.assessment().status().label() + "）")
-                    .collect(Collectors.joining("；")) + "。")));
+            return;
         }
+        Map<String, List<IndicatorAssessment>> byChapter = new LinkedHashMap<>();
+        for (IndicatorAssessment a : text) {
+            String ch = chapterOf(a.indicator().outlineKey(), byKey);
+            byChapter.computeIfAbsent(ch == null ? "其他" : chapterTitle.getOrDefault(ch, ch), k -> new ArrayList<>())
+                    .add(a);
+        }
+        b.add(Para.of("纲要正文中可量化的文本目标共" + text.size() + "项，" + counts(text) + "。按章节列示如下："));
+        byChapter.forEach((ch, list) -> b.add(Para.of(ch + "：" + list.stream()
+                .map(a -> a.indicator().name() + "（" + a.assessment().status().label() + "）")
+                .collect(Collectors.joining("；")) + "。")));
+    }
 
+    private void keyTasks(Plan plan, LocalDate asOf, String date, List<Block> b, Map<String, OutlineNode> byKey,
+                          Map<String, String> chapterTitle) {
         b.add(new Heading(2, "（二）主要任务", "tasks-list"));
-        Map<String, Integer> measures = new LinkedHashMap<>();
-        for (OutlineNode x : nodes) {
-            if ("MEASURE".equals(x.type())) {
-                String ch = chapterOf(x.key(), byKey);
-                if (ch != null) {
-                    measures.merge(chapterTitle.getOrDefault(ch, ch), 1, Integer::sum);
-                }
-            }
+        List<TaskService.Row> rows = tasks.rows(plan, asOf);
+        if (rows.isEmpty()) {
+            b.add(Para.of("重点任务台账尚未建立。"));
+            return;
         }
-        if (measures.isEmpty()) {
-            b.add(Para.of("主要任务台账尚未建立。"));
+        long reported = rows.stream().filter(r -> r.status().progress() != null).count();
+        double schedule = rows.get(0).status().schedulePct();
+        StringBuilder sb = new StringBuilder("平台重点任务台账共有任务" + rows.size() + "项，与平台“重点任务”页一致。" + LEDGER);
+        if (reported == 0) {
+            sb.append("截至").append(date).append("，尚无经审定的任务进度填报，各项任务的状态按节点计划判断：");
         } else {
-            int total = measures.values().stream().mapToInt(Integer::intValue).sum();
-            b.add(Para.of("纲要各章共部署举措" + total + "项。任务分解与进度填报台账尚未形成数据，本节按章节列示部署的举措数量，"
-                    + "任务进展待任务台账建立后自动汇总："));
-            List<List<String>> rows = new ArrayList<>();
-            measures.forEach((k, v) -> rows.add(List.of(k, String.valueOf(v))));
-            b.add(new Table("表3 主要任务按章节分布", List.of("章节", "举措数"), rows, List.of(5.0, 1.0)));
+            sb.append("截至").append(date).append("，已有").append(reported)
+                    .append("项任务的进度填报经规划办审定；按最新审定进度对照规划期序时进度（")
+                    .append(String.format("%.1f", schedule)).append("%）及节点计划，任务状态为：");
         }
+        sb.append(stateTerms(rows)).append("。各章节分布见").append(TASK_TABLE).append("。");
+        b.add(Para.of(sb.toString()));
 
+        Map<String, List<TaskService.Row>> byGroup = new LinkedHashMap<>();
+        chapterTitle.values().forEach(t -> byGroup.put(t, new ArrayList<>()));
+        for (TaskService.Row r : rows) {
+            String ch = r.task().chapterKey() != null ? r.task().chapterKey() : chapterOf(r.task().outlineKey(), byKey);
+            String group = ch != null ? chapterTitle.getOrDefault(ch, ch)
+                    : r.task().columnNo() != null ? "专栏" + r.task().columnNo() : "规划办新增任务";
+            byGroup.computeIfAbsent(group, k -> new ArrayList<>()).add(r);
+        }
+        List<List<String>> table = new ArrayList<>();
+        byGroup.forEach((group, list) -> {
+            if (!list.isEmpty()) {
+                table.add(taskRow(group, list));
+            }
+        });
+        table.add(taskRow("合计", rows));
+        List<String> header = new ArrayList<>(List.of("章节", "任务数", "进度已审定"));
+        for (TaskService.State s : TaskService.State.values()) {
+            header.add(s.label());
+        }
+        List<Double> widths = new ArrayList<>(List.of(4.0, 0.8, 0.9));
+        for (int i = 0; i < TaskService.State.values().length; i++) {
+            widths.add(0.8);
+        }
+        b.add(new Table(TASK_TABLE + " 重点任务按章节分布及进展（截至" + date + "）", header, table, widths));
+    }
+
+    private static List<String> taskRow(String group, List<TaskService.Row> list) {
+        List<String> row = new ArrayList<>(List.of(group, String.valueOf(list.size()),
+                String.valueOf(list.stream().filter(r -> r.status().progress() != null).count())));
+        Map<TaskService.State, Long> by = byState(list);
+        for (TaskService.State s : TaskService.State.values()) {
+            row.add(String.valueOf(by.getOrDefault(s, 0L)));
+        }
+        return row;
+    }
+
+    private static Map<TaskService.State, Long> byState(List<TaskService.Row> rows) {
+        return rows.stream().collect(Collectors.groupingBy(r -> r.status().state(),
+                () -> new EnumMap<>(TaskService.State.class), Collectors.counting()));
+    }
+
+    /** "已完成2项，按序时推进5项，…", in the order of the states, zero terms left out. */
+    static String stateTerms(List<TaskService.Row> rows) {
+        return byState(rows).entrySet().stream().map(e -> e.getKey().label() + e.getValue() + "项")
+                .collect(Collectors.joining("，"));
+    }
+
+    private void reforms(Plan plan, List<Block> b) {
         b.add(new Heading(2, "（三）重大改革", "reforms"));
         List<Reform> list = reforms.findByPlan(plan.id());
         if (list.isEmpty()) {
             b.add(Para.of("专栏9改革清单尚未导入。"));
-        } else {
-            Map<String, List<Reform>> byDomain = list.stream().collect(Collectors.groupingBy(Reform::domainName,
-                    LinkedHashMap::new, Collectors.toList()));
-            b.add(Para.of("专栏9共列重大改革事项" + list.size() + "项，分布于" + byDomain.size() + "个领域；各事项所处阶段："
-                    + list.stream().collect(Collectors.groupingBy(r -> stageLabel(r.stage()), LinkedHashMap::new,
-                            Collectors.counting())).entrySet().stream().map(e -> e.getKey() + e.getValue() + "项")
-                    .collect(Collectors.joining("，")) + "。"));
-            byDomain.forEach((d, rs) -> b.add(Para.of(d + "（" + rs.size() + "项）：" + rs.stream().map(Reform::name)
-                    .collect(Collectors.joining("；")) + "。")));
+            return;
         }
+        Map<String, List<Reform>> byDomain = list.stream().collect(Collectors.groupingBy(Reform::domainName,
+                LinkedHashMap::new, Collectors.toList()));
+        Map<String, Long> byStage = new LinkedHashMap<>();
+        for (ReformService.Stage s : ReformService.Stage.values()) {
+            byStage.put(s.label(), 0L);
+        }
+        list.forEach(r -> byStage.merge(stageLabel(r.stage()), 1L, Long::sum));
+        b.add(Para.of("专栏9共列重大改革事项" + list.size() + "项，分布于" + byDomain.size() + "个领域；各事项所处阶段（"
+                + "征集申报→评估立项→过程管理→成果转化）：" + byStage.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + e.getValue() + "项").collect(Collectors.joining("，")) + "。"));
+        byDomain.forEach((d, rs) -> b.add(Para.of(d + "（" + rs.size() + "项）：" + rs.stream().map(Reform::name)
+                .collect(Collectors.joining("；")) + "。")));
     }
 
+    /** The Chinese label of a reform stage, as on the reform page; never the stored code. */
     static String stageLabel(String stage) {
-        return switch (stage == null ? "" : stage) {
-            case "COLLECTING" -> "征集申报";
-            case "APPROVED", "ASSESSING" -> "评估立项";
-            case "IN_PROGRESS", "MANAGING" -> "过程管理";
-            case "DONE", "RESULTS" -> "成果转化";
-            default -> stage;
-        };
+        for (ReformService.Stage s : ReformService.Stage.values()) {
+            if (s.name().equals(stage)) {
+                return s.label();
+            }
+        }
+        return "阶段未登记";
     }
 
     private static String chapterOf(String key, Map<String, OutlineNode> byKey) {
@@ -128,7 +201,7 @@ final class TaskSection {
 
     private static String counts(List<IndicatorAssessment> list) {
         Map<Status, Long> c = list.stream().collect(Collectors.groupingBy(a -> a.assessment().status(),
-                () -> new java.util.EnumMap<>(Status.class), Collectors.counting()));
+                () -> new EnumMap<>(Status.class), Collectors.counting()));
         return c.entrySet().stream().map(e -> e.getValue() + "项" + e.getKey().label()).collect(Collectors.joining("，"));
     }
 }

@@ -8,15 +8,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On first start, creates the administrator {@code admin} with a random password. The password is printed
- * once to the log and written to {@code data/initial-admin-password}, readable only by its owner.
+ * On first start, creates the administrator {@code admin} with a random password and writes it to
+ * {@code <data-dir>/initial-admin-password}, readable only by its owner. The password never goes to the log: the
+ * log says only where the file is. The file is deleted when that password is changed ({@link UserService}).
  * There is no default password.
  */
 @Component
@@ -27,31 +27,32 @@ public class AdminBootstrap implements ApplicationRunner {
 
     private final UserRepository users;
     private final UserService service;
-    private final Path dataDir;
+    private final InitialPasswordFile initialPassword;
 
-    public AdminBootstrap(UserRepository users, UserService service, @Value("${lantu.data-dir}") String dataDir) {
+    public AdminBootstrap(UserRepository users, UserService service, InitialPasswordFile initialPassword) {
         this.users = users;
         this.service = service;
-        this.dataDir = Path.of(dataDir);
+        this.initialPassword = initialPassword;
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        if (users.findByUsername("admin").isPresent()) {
+        if (users.findByUsername(InitialPasswordFile.ADMIN).isPresent()) {
             return;
         }
         String password = UserService.randomPassword(20);
-        service.createUser("admin", "规划管理员", password, Role.ADMIN, null);
-        Files.createDirectories(dataDir);
-        Path file = dataDir.resolve("initial-admin-password");
+        service.createUser(InitialPasswordFile.ADMIN, "规划管理员", password, Role.ADMIN, null);
+        Path file = initialPassword.path();
+        DataDirectory.prepare(file.getParent());
         Files.deleteIfExists(file);
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(DataDirectory.OWNER_FILE));
         } catch (UnsupportedOperationException e) {
             Files.createFile(file);
         }
         Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-        log.warn("\n\n  Lantu administrator created. user: admin  password: {}\n  (also written to {}; change it after first login)\n",
-                password, file.toAbsolutePath());
+        log.warn("\n\n  Lantu administrator created. user: admin\n  Its initial password is in {} (readable by its"
+                + " owner only; deleted once the password is changed). Change it after the first login.\n",
+                file.toAbsolutePath());
     }
 }

@@ -4,10 +4,12 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -91,33 +93,56 @@ class AdminController {
                 users.update(id, u.displayName(), u.role(), u.orgUnitId(), email.trim(), true);
             }
             audit.record(principal.getName(), "USER_CREATE", "user:" + username,
-                    "role=" + role + " orgUnit=" + orgUnitId + " email=" + email);
+                    "角色：" + role.label() + "；单位：" + unitName(orgUnitId) + "；邮箱：" + orEmpty(email));
             flash.addFlashAttribute("message", "已创建用户 " + username);
+        } catch (PasswordPolicy.Rejected e) {
+            flash.addFlashAttribute("newPasswordError", e.getMessage());
+            flash.addFlashAttribute("newUser", Map.of("username", username, "displayName", displayName,
+                    "email", email == null ? "" : email));
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/admin/users";
     }
 
+    /**
+     * Saves a user. A password reset, disabling the account or a change of role ends the user's access at once
+     * (see {@link UserService#update} and {@link UserService#changePassword}); the administrator's own current
+     * session is kept when they change themselves.
+     */
     @PostMapping("/admin/users/{id}")
-    @Transactional
     String update(@PathVariable long id, @RequestParam String displayName, @RequestParam Role role,
                   @RequestParam(required = false) Long orgUnitId, @RequestParam(required = false) String email,
                   @RequestParam(defaultValue = "false") boolean enabled,
-                  @RequestParam(required = false) String password, Principal principal, RedirectAttributes flash) {
+                  @RequestParam(required = false) String password, Principal principal, HttpServletRequest request,
+                  RedirectAttributes flash) {
         AppUser before = users.findById(id).orElseThrow();
+        boolean self = before.username().equals(principal.getName());
+        HttpSession session = request.getSession(false);
+        String keep = self && session != null ? session.getId() : null;
         try {
-            if (password != null && !password.isBlank()) {
-                service.changePassword(id, password);
-                audit.record(principal.getName(), "USER_PASSWORD", "user:" + before.username(), "password reset");
+            if (self && !enabled) {
+                throw new IllegalArgumentException("不能停用自己的账号");
             }
-            users.update(id, displayName, role, orgUnitId, email == null || email.isBlank() ? null : email.trim(),
-                    enabled);
+            if (password != null && !password.isBlank()) {
+                service.changePassword(id, password, keep);
+                audit.record(principal.getName(), "USER_PASSWORD", "user:" + before.username(),
+                        "重设密码；已结束其全部会话并吊销其接口令牌");
+            }
+            UserService.Ended ended = service.update(id, displayName, role, orgUnitId,
+                    email == null || email.isBlank() ? null : email.trim(), enabled);
+            if (keep != null) {
+                users.findAccount(before.username())
+                        .ifPresent(a -> session.setAttribute(AccountCheckFilter.STAMP, a.stamp()));
+            }
             audit.record(principal.getName(), "USER_UPDATE", "user:" + before.username(),
-                    "role " + before.role() + "→" + role + ", orgUnit " + before.orgUnitId() + "→" + orgUnitId
-                            + ", enabled " + before.enabled() + "→" + enabled + ", email " + before.email() + "→"
-                            + email);
+                    "角色：" + before.role().label() + "→" + role.label() + "；单位：" + unitName(before.orgUnitId())
+                            + "→" + unitName(orgUnitId) + "；启用：" + yesNo(before.enabled()) + "→" + yesNo(enabled)
+                            + "；邮箱：" + orEmpty(before.email()) + "→" + orEmpty(email) + "；" + ended.describe());
             flash.addFlashAttribute("message", "已保存用户 " + before.username());
+        } catch (PasswordPolicy.Rejected e) {
+            flash.addFlashAttribute("resetPasswordError", e.getMessage());
+            flash.addFlashAttribute("resetPasswordUser", id);
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
@@ -147,7 +172,7 @@ class AdminController {
                 .param(plan.id()).query(Integer.class).single();
         org.insert(new OrgUnit(0, plan.id(), code, name, shortName, type, null, null, null, null, true, ordinal,
                 List.of()));
-        audit.record(principal.getName(), "ORG_UNIT_CREATE", "org:" + code, name + " (" + type + ")");
+        audit.record(principal.getName(), "ORG_UNIT_CREATE", "org:" + name, name + "（" + type.label() + "）");
         flash.addFlashAttribute("message", "已新增 " + name);
         return "redirect:/admin/org-units";
     }
@@ -157,9 +182,21 @@ class AdminController {
                       Principal principal, RedirectAttributes flash) {
         OrgUnit before = org.findById(id).orElseThrow();
         jdbc.sql("UPDATE org_unit SET name = ?, short_name = ? WHERE id = ?").params(name, shortName, id).update();
-        audit.record(principal.getName(), "ORG_UNIT_UPDATE", "org:" + before.code(),
-                Map.of("name", before.name() + "→" + name).toString());
+        audit.record(principal.getName(), "ORG_UNIT_UPDATE", "org:" + before.name(),
+                "名称：" + before.name() + "→" + name + "；简称：" + orEmpty(before.shortName()) + "→" + orEmpty(shortName));
         flash.addFlashAttribute("message", "已保存 " + name);
         return "redirect:/admin/org-units";
+    }
+
+    private String unitName(Long id) {
+        return id == null ? "无" : org.findById(id).map(OrgUnit::name).orElse("无");
+    }
+
+    private static String orEmpty(String s) {
+        return s == null || s.isBlank() ? "无" : s.trim();
+    }
+
+    private static String yesNo(boolean b) {
+        return b ? "是" : "否";
     }
 }

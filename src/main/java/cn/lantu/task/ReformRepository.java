@@ -38,7 +38,8 @@ public class ReformRepository {
                 .query((rs, i) -> new Reform(rs.getLong("id"), rs.getLong("plan_id"), rs.getString("code"),
                         rs.getString("domain_code"), rs.getString("domain_name"), rs.getString("number"),
                         rs.getString("name"), rs.getString("body"), rs.getString("stage"),
-                        rs.getString("source_quote"), rs.getInt("ordinal")))
+                        rs.getString("source_quote"), rs.getInt("ordinal"), rs.getString("outcome_kind"),
+                        rs.getString("outcome_text")))
                 .list();
     }
 }

@@ -2,13 +2,20 @@ package cn.lantu.task;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 import cn.lantu.org.OrgRepository;
 import cn.lantu.org.OrgUnit;
@@ -51,28 +58,85 @@ public class ReformService {
         public String label() {
             return label;
         }
+
+        /** The outcome stored as {@code kind}, or null when there is none or it is unknown. */
+        public static Outcome of(String kind) {
+            for (Outcome o : values()) {
+                if (o.name().equals(kind)) {
+                    return o;
+                }
+            }
+            return null;
+        }
+
+        /** The Chinese label of an outcome kind as stored (典型案例 for CASE), or null when there is none. */
+        public static String labelOf(String kind) {
+            Outcome o = of(kind);
+            return o != null ? o.label : kind;
+        }
     }
 
+    /** A document attached to a stage move as listed: its id (for the download link) and file name. */
+    public record Attachment(long id, String fileName) {}
+
     public record Event(long id, String fromStage, String toStage, String note, String outcomeKind,
-                        String outcomeText, String actor, Instant actedAt, List<String> documents) {}
+                        String outcomeLabel, String outcomeText, String actor, Instant actedAt,
+                        List<String> documents, List<Attachment> attachments) {
+
+        /** The stage moved to, as a person reads it (评估立项). */
+        public String toStageLabel() {
+            return label(toStage);
+        }
+
+        public String fromStageLabel() {
+            return label(fromStage);
+        }
+
+        private static String label(String stage) {
+            if (stage == null) {
+                return null;
+            }
+            for (Stage s : Stage.values()) {
+                if (s.name().equals(stage)) {
+                    return s.label();
+                }
+            }
+            return stage;
+        }
+    }
 
     public record Party(String orgCode, String orgName, String role, boolean isDefault) {}
 
-    public record Item(Reform reform, String stageLabel, int version, List<Party> parties, List<Event> events) {}
+    /** A reform with its stage, the label of its outcome kind (in 成果转化), departments and history. */
+    public record Item(Reform reform, String stageLabel, String outcomeLabel, int version, List<Party> parties,
+                       List<Event> events) {}
+
+    /** What is wrong with a stage move: the form field, the HTTP status, a pages-work message key and arguments. */
+    public record Problem(String field, int status, String key, List<String> args) {}
 
     /** A document attached to a stage move. */
     public record Document(String fileName, String contentType, byte[] content) {}
+
+    /** The note and outcome text columns hold 2,000 characters, a document's file name 300. */
+    static final int TEXT_MAX = 2000;
+    static final int FILE_NAME_MAX = 300;
 
     private final ReformRepository reforms;
     private final OrgRepository org;
     private final UserRepository users;
     private final JdbcClient jdbc;
+    private final MessageSource messages;
 
-    public ReformService(ReformRepository reforms, OrgRepository org, UserRepository users, JdbcClient jdbc) {
+    private final cn.lantu.audit.AuditLog audit;
+
+    public ReformService(ReformRepository reforms, OrgRepository org, UserRepository users, JdbcClient jdbc,
+                         MessageSource messages, cn.lantu.audit.AuditLog audit) {
+        this.audit = audit;
         this.reforms = reforms;
         this.org = org;
         this.users = users;
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     /** Assigns default departments to reforms that have none (idempotent). */
@@ -107,13 +171,70 @@ public class ReformService {
                 .list();
         List<Event> events = jdbc.sql("SELECT * FROM reform_event WHERE reform_id = ? ORDER BY id").param(r.id())
                 .query((rs, i) -> new Event(rs.getLong("id"), rs.getString("from_stage"), rs.getString("to_stage"),
-                        rs.getString("note"), rs.getString("outcome_kind"), rs.getString("outcome_text"),
-                        rs.getString("actor"), rs.getTimestamp("acted_at").toInstant(), List.of()))
-                .list().stream().map(e -> new Event(e.id(), e.fromStage(), e.toStage(), e.note(), e.outcomeKind(),
-                        e.outcomeText(), e.actor(), e.actedAt(), jdbc.sql(
-                        "SELECT file_name FROM reform_document WHERE event_id = ? ORDER BY id").param(e.id())
-                        .query(String.class).list())).toList();
-        return new Item(r, Stage.valueOf(r.stage()).label(), version(r.id()), parties, events);
+                        rs.getString("note"), rs.getString("outcome_kind"),
+                        Outcome.labelOf(rs.getString("outcome_kind")), rs.getString("outcome_text"),
+                        rs.getString("actor"), rs.getTimestamp("acted_at").toInstant(), List.of(), List.of()))
+                .list().stream().map(e -> {
+                    List<Attachment> files = jdbc.sql(
+                            "SELECT id, file_name FROM reform_document WHERE event_id = ? ORDER BY id").param(e.id())
+                            .query((rs, i) -> new Attachment(rs.getLong(1), rs.getString(2))).list();
+                    return new Event(e.id(), e.fromStage(), e.toStage(), e.note(), e.outcomeKind(), e.outcomeLabel(),
+                            e.outcomeText(), e.actor(), e.actedAt(), files.stream().map(Attachment::fileName).toList(),
+                            files);
+                }).toList();
+        return new Item(r, Stage.valueOf(r.stage()).label(), Outcome.labelOf(r.outcomeKind()), version(r.id()),
+                parties, events);
+    }
+
+    /** A document attached to a move of a reform of the plan, or empty (also when it belongs to another reform). */
+    public Optional<Document> document(long planId, String code, long id) {
+        return jdbc.sql("""
+                SELECT d.file_name, d.content_type, d.content FROM reform_document d
+                JOIN reform_event e ON e.id = d.event_id JOIN reform r ON r.id = e.reform_id
+                WHERE d.id = ? AND r.plan_id = ? AND r.code = ?""").params(id, planId, code)
+                .query((rs, i) -> new Document(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+    }
+
+    /**
+     * What is wrong with moving a reform to {@code toStage} with this outcome and note, in form order (empty when
+     * the move may go ahead): a move goes one stage forward (the plan office may also go one back), and 成果转化
+     * needs the outcome kind and text.
+     */
+    public List<Problem> check(Item it, String toStage, String note, String outcomeKind, String outcomeText,
+                               List<Document> documents) {
+        boolean admin = Actor.current(users).admin();
+        List<Problem> out = new ArrayList<>();
+        Stage from = Stage.valueOf(it.reform().stage());
+        Stage to = Arrays.stream(Stage.values()).filter(s -> s.name().equals(toStage)).findFirst().orElse(null);
+        String next = from.ordinal() + 1 < Stage.values().length ? Stage.values()[from.ordinal() + 1].label() : "—";
+        if (to == null) {
+            out.add(new Problem("to", 400, "task.reforms.error.stage", List.of(String.valueOf(toStage))));
+        } else if (to == from) {
+            out.add(new Problem("to", 409, "task.reforms.error.same", List.of(from.label(), next)));
+        } else if (!(to.ordinal() == from.ordinal() + 1 || (admin && to.ordinal() == from.ordinal() - 1))) {
+            out.add(new Problem("to", 409, "task.reforms.error.notNext", List.of(from.label(), next)));
+        }
+        if (note != null && note.length() > TEXT_MAX) {
+            out.add(new Problem("note", 400, "task.reforms.error.tooLong", List.of(String.valueOf(TEXT_MAX))));
+        }
+        if (to == Stage.TRANSFORMING && Outcome.of(outcomeKind) == null) {
+            out.add(new Problem("outcomeKind", 400, "task.reforms.error.outcomeKind", List.of()));
+        }
+        if (to == Stage.TRANSFORMING && (outcomeText == null || outcomeText.isBlank())) {
+            out.add(new Problem("outcomeText", 400, "task.reforms.error.outcomeText", List.of()));
+        } else if (outcomeText != null && outcomeText.length() > TEXT_MAX) {
+            out.add(new Problem("outcomeText", 400, "task.reforms.error.tooLong", List.of(String.valueOf(TEXT_MAX))));
+        }
+        if (documents != null && documents.stream().anyMatch(d -> d.fileName() == null || d.fileName().isBlank()
+                || d.fileName().length() > FILE_NAME_MAX)) {
+            out.add(new Problem("files", 400, "task.reforms.error.fileName", List.of(String.valueOf(FILE_NAME_MAX))));
+        }
+        return out;
+    }
+
+    /** A problem's message in a locale. */
+    public String message(Problem p, Locale locale) {
+        return messages.getMessage(p.key(), p.args().toArray(), locale);
     }
 
     public Item item(long planId, String code) {
@@ -139,23 +260,12 @@ public class ReformService {
             throw Actor.forbidden("只有规划管理员或牵头部门可以推进改革事项");
         }
         Stage from = Stage.valueOf(r.stage());
-        Stage to;
-        try {
-            to = Stage.valueOf(toStage);
-        } catch (IllegalArgumentException e) {
-            throw Actor.bad("未知阶段: " + toStage);
+        List<Problem> problems = check(it, toStage, note, outcomeKind, outcomeText, documents);
+        if (!problems.isEmpty()) {
+            Problem p = problems.get(0);
+            throw new ResponseStatusException(HttpStatus.valueOf(p.status()), message(p, Locale.SIMPLIFIED_CHINESE));
         }
-        boolean forward = to.ordinal() == from.ordinal() + 1;
-        boolean back = a.admin() && to.ordinal() == from.ordinal() - 1;
-        if (!forward && !back) {
-            throw Actor.conflict("只能推进到下一阶段（" + from.label() + " → …）");
-        }
-        if (to == Stage.TRANSFORMING) {
-            if (outcomeKind == null || outcomeText == null || outcomeText.isBlank()) {
-                throw Actor.bad("成果转化须填写成果形式（案例/政策/上级推广）和成果说明");
-            }
-            Outcome.valueOf(outcomeKind);
-        }
+        Stage to = Stage.valueOf(toStage);
         int n = jdbc.sql("UPDATE reform SET stage = ?, outcome_kind = ?, outcome_text = ?, version = version + 1 "
                 + "WHERE id = ? AND version = ?").params(to.name(), to == Stage.TRANSFORMING ? outcomeKind : null,
                 to == Stage.TRANSFORMING ? outcomeText : null, r.id(), version).update();
@@ -171,10 +281,14 @@ public class ReformService {
                 .query(Long.class).single();
         if (documents != null) {
             for (Document d : documents) {
+                String type = d.contentType() != null && d.contentType().length() <= 100 ? d.contentType() : null;
                 jdbc.sql("INSERT INTO reform_document (event_id, file_name, content_type, content) VALUES (?,?,?,?)")
-                        .params(eventId, d.fileName(), d.contentType(), d.content()).update();
+                        .params(eventId, d.fileName(), type, d.content()).update();
             }
         }
+        audit.record(a.username(), "REFORM_MOVE", "reform:" + r.id(), r.name() + "：" + from.label() + " → "
+                + to.label() + (note == null || note.isBlank() ? "" : "，说明：" + note)
+                + (documents == null || documents.isEmpty() ? "" : "，附件" + documents.size() + "份"));
         return item(plan.id(), code);
     }
 

@@ -1,11 +1,18 @@
 package cn.lantu.task;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,12 +21,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanLookup;
 import cn.lantu.project.ProjectService;
+import cn.lantu.security.Actor;
 import cn.lantu.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import tools.jackson.core.JacksonException;
 
 /** Key tasks: list and task pages, progress updates, plan-office edits and the JSON API. */
 @Controller
@@ -29,12 +40,15 @@ public class TaskController {
     private final TaskRepository tasks;
     private final ProjectService projects;
     private final PlanLookup lookup;
+    private final MessageSource messages;
 
-    public TaskController(TaskService service, TaskRepository tasks, ProjectService projects, PlanLookup lookup) {
+    public TaskController(TaskService service, TaskRepository tasks, ProjectService projects, PlanLookup lookup,
+                          MessageSource messages) {
         this.service = service;
         this.tasks = tasks;
         this.projects = projects;
         this.lookup = lookup;
+        this.messages = messages;
     }
 
     @GetMapping("/plans/{plan}/tasks")
@@ -48,45 +62,114 @@ public class TaskController {
     @GetMapping("/plans/{plan}/tasks/{code}")
     String task(@PathVariable String plan, @PathVariable String code, Model model) {
         Plan p = lookup.require(plan);
-        service.ensureGenerated(p.id());
-        Task t = tasks.find(p.id(), code).orElseThrow(() -> new NotFoundException("任务不存在: " + code));
+        Task t = find(p, code);
         Double latest = tasks.latestApproved(p.id()).get(t.id());
         model.addAttribute("plan", p);
         model.addAttribute("task", t);
         model.addAttribute("status", service.status(t, latest, p, projects.today()));
-        model.addAttribute("updates", tasks.updatesOf(t.id()));
+        model.addAttribute("updates", service.visibleUpdates(t));
+        model.addAttribute("rights", service.rights(p, t));
         model.addAttribute("years", java.util.stream.IntStream.rangeClosed(p.periodStart(), p.periodEnd()).boxed()
                 .toList());
+        // a refused form comes back as flash attributes: what was typed and what is wrong, field by field
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", ProgressForm.blank(p.periodStart()));
+        }
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        if (!model.containsAttribute("updateErrors")) {
+            model.addAttribute("updateErrors", Map.of());
+        }
         return "task/task";
     }
 
+    private Task find(Plan p, String code) {
+        service.ensureGenerated(p.id());
+        return tasks.find(p.id(), code).orElseThrow(() -> new NotFoundException("任务不存在: " + code));
+    }
+
+    private static String taskPage(Plan p, String code) {
+        return "redirect:/plans/" + p.code() + "/tasks/" + code;
+    }
+
     @PostMapping("/plans/{plan}/tasks/{code}/updates")
-    String saveUpdate(@PathVariable String plan, @PathVariable String code, @RequestParam int year,
-                      @RequestParam String period, @RequestParam double percent,
+    String saveUpdate(@PathVariable String plan, @PathVariable String code,
+                      @RequestParam(required = false) String year, @RequestParam(required = false) String period,
+                      @RequestParam(required = false) String percent,
                       @RequestParam(required = false) String narrative, @RequestParam(required = false) String problems,
                       @RequestParam(required = false) String nextSteps,
                       @RequestParam(defaultValue = "false") boolean submit,
-                      @RequestParam(name = "files", required = false) List<MultipartFile> files) throws IOException {
+                      @RequestParam(name = "files", required = false) List<MultipartFile> files, Locale locale,
+                      RedirectAttributes flash) throws IOException {
         Plan p = lookup.require(plan);
-        TaskRepository.Update u = service.saveUpdate(p, code, year, period, percent, narrative, problems, nextSteps,
-                null, submit);
-        if (files != null) {
-            for (MultipartFile f : files) {
-                if (!f.isEmpty()) {
-                    tasks.addEvidence(u.id(), f.getOriginalFilename(), f.getContentType(), f.getBytes(),
-                            u.updatedBy());
-                }
-            }
+        Task t = find(p, code);
+        ProgressForm form = new ProgressForm(year, period, percent, narrative, problems, nextSteps);
+        List<MultipartFile> attached = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
+        Map<String, String> errors = form.check(p.periodStart(), p.periodEnd(), messages, locale);
+        if (!errors.isEmpty()) {
+            return refused(p, code, form, new LinkedHashMap<>(errors), text("task.form.fix", locale), attached,
+                    locale, flash);
         }
-        return "redirect:/plans/" + p.code() + "/tasks/" + code;
+        TaskRepository.Update u;
+        try {
+            u = service.saveUpdate(p, t.code(), form.yearValue(), form.periodValue(), form.percentValue(), narrative,
+                    problems, nextSteps, null, submit);
+        } catch (ResponseStatusException e) {
+            if (e.getStatusCode().value() == 401 || e.getStatusCode().value() == 403) {
+                throw e;
+            }
+            return refused(p, code, form, new LinkedHashMap<>(), e.getReason(), attached, locale, flash);
+        }
+        for (MultipartFile f : attached) {
+            tasks.addEvidence(u.id(), f.getOriginalFilename(), f.getContentType(), f.getBytes(), u.updatedBy());
+        }
+        String done = messages.getMessage(submit ? "task.flash.submitted" : "task.flash.saved",
+                new Object[] {String.valueOf(u.year()), cn.lantu.web.Formats.period(u.period(), locale)}, locale);
+        flash.addFlashAttribute("message", attached.isEmpty() ? done
+                : done + messages.getMessage("task.flash.evidence", new Object[] {String.valueOf(attached.size())},
+                locale));
+        return taskPage(p, code);
+    }
+
+    private String refused(Plan p, String code, ProgressForm form, LinkedHashMap<String, String> errors,
+                           String why, List<MultipartFile> attached, Locale locale, RedirectAttributes flash) {
+        flash.addFlashAttribute("form", form);
+        flash.addFlashAttribute("errors", errors);
+        flash.addFlashAttribute("error", attached.isEmpty() ? why : why + text("task.form.filesAgain", locale));
+        return taskPage(p, code) + "#progress";
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
     }
 
     @PostMapping("/plans/{plan}/task-updates/{id}/{action}")
     String transition(@PathVariable String plan, @PathVariable long id, @PathVariable String action,
-                      @RequestParam int version, @RequestParam(required = false) String reason) {
+                      @RequestParam int version, @RequestParam(required = false) String reason, Locale locale,
+                      RedirectAttributes flash) {
         Plan p = lookup.require(plan);
-        TaskRepository.Update u = service.transition(p, id, action.toUpperCase().replace('-', '_'), version, reason);
-        return "redirect:/plans/" + p.code() + "/tasks/" + tasks.findById(u.taskId()).orElseThrow().code();
+        TaskRepository.Update u = tasks.update(id).orElseThrow(() -> new NotFoundException("进展不存在: " + id));
+        Task t = tasks.findById(u.taskId()).filter(x -> x.planId() == p.id())
+                .orElseThrow(() -> new NotFoundException("进展不存在: " + id));
+        String act = action.toUpperCase(Locale.ROOT).replace('-', '_');
+        if (act.equals("RETURN") && (reason == null || reason.isBlank())) {
+            flash.addFlashAttribute("updateErrors", new LinkedHashMap<>(Map.of(id, text("task.form.reason", locale))));
+            flash.addFlashAttribute("error", text("task.form.reason", locale));
+            return taskPage(p, t.code()) + "#updates";
+        }
+        try {
+            service.transition(p, id, act, version, reason);
+        } catch (ResponseStatusException e) {
+            if (e.getStatusCode().value() == 401 || e.getStatusCode().value() == 403) {
+                throw e;
+            }
+            flash.addFlashAttribute("error", e.getReason());
+            return taskPage(p, t.code()) + "#updates";
+        }
+        flash.addFlashAttribute("message", messages.getMessage("task.flash." + act,
+                new Object[] {reason == null ? "" : reason.strip()}, locale));
+        return taskPage(p, t.code());
     }
 
     // ------------------------------------------------------------------ JSON API
@@ -106,7 +189,7 @@ public class TaskController {
         service.ensureGenerated(p.id());
         Task t = tasks.find(p.id(), code).orElseThrow(() -> new NotFoundException("任务不存在: " + code));
         return Map.of("task", t, "status", service.status(t, tasks.latestApproved(p.id()).get(t.id()), p,
-                projects.today()), "updates", tasks.updatesOf(t.id()));
+                projects.today()), "updates", service.visibleUpdates(t));
     }
 
     @GetMapping("/api/v1/plans/{plan}/tasks/by-indicator/{code}")
@@ -160,17 +243,31 @@ public class TaskController {
         return service.merge(lookup.require(plan), m.codes(), m.title());
     }
 
-    /** Body of a progress update. */
-    public record UpdateBody(int year, String period, double percent, String narrative, String problems,
+    /** Body of a progress update; {@code percent} is a number from 0 to 100 (no NaN, no Infinity). */
+    public record UpdateBody(int year, String period, Double percent, String narrative, String problems,
                              String nextSteps, Integer version, boolean submit) {}
 
     @PostMapping("/api/v1/plans/{plan}/tasks/{code}/updates")
     @ResponseBody
-    @Operation(summary = "Save (or submit) a progress update of a task (lead department)")
+    @Operation(summary = "Save (or submit) a progress update of a task (lead department); percent 0–100")
     public TaskRepository.Update update(@PathVariable String plan, @PathVariable String code,
                                         @RequestBody UpdateBody b) {
+        if (b.percent() == null) {
+            throw Actor.bad("请填写进度（0–100 之间的数字）");
+        }
         return service.saveUpdate(lookup.require(plan), code, b.year(), b.period(), b.percent(), b.narrative(),
                 b.problems(), b.nextSteps(), b.version(), b.submit());
+    }
+
+    /** A JSON body that cannot be read (a percent of "12d", a year of "abc") answers 400 in Chinese. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        String field = e.getMostSpecificCause() instanceof JacksonException j && !j.getPath().isEmpty()
+                ? j.getPath().get(j.getPath().size() - 1).getPropertyName() : null;
+        String message = "percent".equals(field) ? "进度须为 0–100 之间的数字"
+                : field != null ? "字段 " + field + " 缺少或类型有误" : "请求内容不是有效的 JSON";
+        return ResponseEntity.badRequest().body(Map.of("status", 400, "error", HttpStatus.BAD_REQUEST
+                .getReasonPhrase(), "message", "请求内容无法解析：" + message));
     }
 
     /** Body of a workflow move. */
@@ -187,7 +284,6 @@ public class TaskController {
     @ResponseBody
     @Operation(summary = "History of a progress update (who, when, why)")
     public List<TaskRepository.Revision> history(@PathVariable String plan, @PathVariable long id) {
-        lookup.require(plan);
-        return tasks.revisions(id);
+        return service.visibleHistory(lookup.require(plan), id);
     }
 }

@@ -211,7 +211,13 @@ public class TaskRepository {
     /** A progress update of a task for a month (M01..M12) or quarter (Q1..Q4). */
     public record Update(long id, long taskId, int year, String period, double percent, String narrative,
                          String problems, String nextSteps, ReportState state, int version, String updatedBy,
-                         Instant updatedAt) {}
+                         Instant updatedAt) {
+
+        /** False for a value stored before percentages were checked (NaN, Infinity, below 0 or above 100). */
+        public boolean validPercent() {
+            return ProgressForm.validPercent(percent);
+        }
+    }
 
     public record Revision(int version, double percent, ReportState state, String reason, String changedBy,
                            Instant changedAt) {}

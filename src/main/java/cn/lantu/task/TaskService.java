@@ -16,6 +16,7 @@ import cn.lantu.org.OrgUnit;
 import cn.lantu.plan.OutlineNode;
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanRepository;
+import cn.lantu.project.ReportState;
 import cn.lantu.security.Actor;
 import cn.lantu.project.ProjectDetail;
 import cn.lantu.project.ProjectRepository;
@@ -55,7 +56,8 @@ public class TaskService {
     private final TaskUpdateWorkflow updates;
 
     public TaskService(TaskRepository tasks, PlanRepository plans, OrgRepository org, ProjectRepository projects,
-                       ProjectService projectService, UserRepository users, Schedule schedule, JdbcClient jdbc) {
+                       ProjectService projectService, UserRepository users, Schedule schedule, JdbcClient jdbc,
+                       cn.lantu.audit.AuditLog audit) {
         this.tasks = tasks;
         this.plans = plans;
         this.org = org;
@@ -65,7 +67,7 @@ public class TaskService {
         this.schedule = schedule;
         this.jdbc = jdbc;
         this.generator = new OutlineTaskGenerator(tasks, plans, org, projects, jdbc);
-        this.updates = new TaskUpdateWorkflow(tasks, org, users);
+        this.updates = new TaskUpdateWorkflow(tasks, org, users, audit);
     }
 
     // ------------------------------------------------------------------ generation
@@ -133,22 +135,37 @@ public class TaskService {
     public record TaskStatus(State state, Signal signal, Double progress, double schedulePct, List<String> overdue) {}
 
     /**
-     * Status from the latest approved progress against the plan-period time schedule (序时进度) and milestones:
-     * red with an overdue milestone or more than the red gap behind, yellow from the yellow gap.
+     * Status from the latest approved progress against the time schedule (序时进度) and milestones: red with an
+     * overdue milestone or more than the red gap behind, yellow from the yellow gap.
+     *
+     * <p>The schedule runs from the task's planned start (1 January of its first annual work point, else the start
+     * of the plan period) to the end of the plan period. A task with no approved progress yet is only measured
+     * once something is due: its planned start (a work point) has come, or a milestone is overdue. Before that it
+     * is {@link State#NOT_STARTED} with {@link Signal#NONE} — not late, nothing to measure yet; once due and
+     * behind, it is {@link State#BEHIND}, so 未开始 never carries a warning.
      */
     public TaskStatus status(Task t, Double approvedPct, Plan plan, LocalDate asOf) {
-        double sched = Schedule.spanElapsed(LocalDate.of(plan.periodStart(), 1, 1),
-                LocalDate.of(plan.periodEnd(), 12, 31), asOf);
+        if (approvedPct != null && !ProgressForm.validPercent(approvedPct)) {
+            approvedPct = null; // a value stored before percentages were checked (NaN, Infinity) counts as none
+        }
+        LocalDate periodStart = LocalDate.of(plan.periodStart(), 1, 1);
+        LocalDate plannedStart = t.workPoints().keySet().stream().min(Integer::compare)
+                .map(y -> LocalDate.of(y, 1, 1)).filter(d -> d.isAfter(periodStart)).orElse(periodStart);
+        double sched = Schedule.spanElapsed(plannedStart, LocalDate.of(plan.periodEnd(), 12, 31), asOf);
         List<String> overdue = t.milestones().stream().filter(m -> m.overdue(asOf)).map(Task.Milestone::title)
                 .toList();
         if (t.done() || (approvedPct != null && approvedPct >= 100)) {
             return new TaskStatus(State.DONE, Signal.GREEN, approvedPct, sched, List.of());
         }
+        boolean due = !t.workPoints().isEmpty() && !asOf.isBefore(plannedStart);
+        if (approvedPct == null && overdue.isEmpty() && !due) {
+            return new TaskStatus(State.NOT_STARTED, Signal.NONE, null, sched, List.of());
+        }
         double progress = approvedPct == null ? 0 : approvedPct;
         Signal signal = schedule.signal(sched - progress, !overdue.isEmpty());
         State state = !overdue.isEmpty() ? State.OVERDUE_MILESTONE
-                : approvedPct == null ? State.NOT_STARTED
-                : signal == Signal.GREEN ? State.ON_SCHEDULE : State.BEHIND;
+                : signal != Signal.GREEN ? State.BEHIND
+                : approvedPct == null ? State.NOT_STARTED : State.ON_SCHEDULE;
         return new TaskStatus(state, signal, approvedPct, sched, overdue);
     }
 
@@ -311,8 +328,48 @@ public class TaskService {
         return updates.save(plan, code, year, period, pct, narrative, problems, next, version, submit);
     }
 
+    /** What the signed-in user may do with a task's progress updates. */
+    public record Rights(boolean report, boolean signOff, boolean approve) {}
+
+    public Rights rights(Plan plan, Task t) {
+        return updates.rights(plan, t);
+    }
+
     @Transactional
     public TaskRepository.Update transition(Plan plan, long updateId, String action, int version, String reason) {
         return updates.transition(plan, updateId, action, version, reason);
+    }
+
+    /**
+     * Progress not yet approved is the task's departments' own business: the plan office and the task's lead and
+     * cooperating departments read drafts; everyone else reads approved progress only.
+     */
+    public boolean mayReadDrafts(Actor a, Task t) {
+        if (a.admin()) {
+            return true;
+        }
+        return a.orgUnitId() != null && t.parties().stream().anyMatch(p -> org.findByCode(t.planId(), p.orgCode())
+                .map(u -> u.id() == a.orgUnitId()).orElse(false));
+    }
+
+    /** The task's progress updates that {@code a} may read. */
+    public List<TaskRepository.Update> visibleUpdates(Actor a, Task t) {
+        List<TaskRepository.Update> all = tasks.updatesOf(t.id());
+        return mayReadDrafts(a, t) ? all : all.stream().filter(u -> u.state() == ReportState.APPROVED).toList();
+    }
+
+    /** As {@link #visibleUpdates(Actor, Task)} for the signed-in user. */
+    public List<TaskRepository.Update> visibleUpdates(Task t) {
+        return visibleUpdates(Actor.current(users), t);
+    }
+
+    /** The history of a progress update of the plan, as far as the signed-in user may read it (404 otherwise). */
+    public List<TaskRepository.Revision> visibleHistory(Plan plan, long updateId) {
+        TaskRepository.Update u = tasks.update(updateId).orElseThrow(() -> new cn.lantu.web.NotFoundException("没有该进展"));
+        Task t = tasks.findById(u.taskId()).filter(x -> x.planId() == plan.id())
+                .orElseThrow(() -> new cn.lantu.web.NotFoundException("没有该进展"));
+        List<TaskRepository.Revision> all = tasks.revisions(updateId);
+        return mayReadDrafts(Actor.current(users), t) ? all
+                : all.stream().filter(r -> r.state() == ReportState.APPROVED).toList();
     }
 }

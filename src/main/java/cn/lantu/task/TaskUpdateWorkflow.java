@@ -18,7 +18,10 @@ final class TaskUpdateWorkflow {
     private final OrgRepository org;
     private final UserRepository users;
 
-    TaskUpdateWorkflow(TaskRepository tasks, OrgRepository org, UserRepository users) {
+    private final cn.lantu.audit.AuditLog audit;
+
+    TaskUpdateWorkflow(TaskRepository tasks, OrgRepository org, UserRepository users, cn.lantu.audit.AuditLog audit) {
+        this.audit = audit;
         this.tasks = tasks;
         this.org = org;
         this.users = users;
@@ -27,6 +30,12 @@ final class TaskUpdateWorkflow {
     private Long leadId(Plan plan, Task t) {
         Task.Party lead = t.lead();
         return lead == null ? null : org.findByCode(plan.id(), lead.orgCode()).map(OrgUnit::id).orElse(null);
+    }
+
+    TaskService.Rights rights(Plan plan, Task t) {
+        Actor a = Actor.current(users);
+        Long dept = leadId(plan, t);
+        return new TaskService.Rights(a.mayReportFor(dept), a.maySignOffFor(dept), a.admin());
     }
 
     /** Saves a period's progress as a draft or submits it; only the lead department's reporters may. */
@@ -38,11 +47,18 @@ final class TaskUpdateWorkflow {
         if (!a.mayReportFor(leadId(plan, t))) {
             throw Actor.forbidden("只有牵头部门的填报人员可以报送任务进展");
         }
-        if (!period.matches("M(0[1-9]|1[0-2])|Q[1-4]")) {
+        if (year < plan.periodStart() || year > plan.periodEnd()) {
+            throw Actor.bad("年度须在规划期 " + plan.periodStart() + "–" + plan.periodEnd() + " 内: " + year);
+        }
+        if (period == null || !ProgressForm.PERIOD.matcher(period).matches()) {
             throw Actor.bad("期间须为 M01..M12 或 Q1..Q4: " + period);
         }
-        if (pct < 0 || pct > 100) {
-            throw Actor.bad("进度须在 0–100 之间");
+        // NaN passes both "< 0" and "> 100" unnoticed, and a stored NaN breaks every page showing the task
+        if (!ProgressForm.validPercent(pct)) {
+            throw Actor.bad("进度须为 0–100 之间的数字: " + pct);
+        }
+        if (tooLong(narrative) || tooLong(problems) || tooLong(next)) {
+            throw Actor.bad("进展情况、存在问题和下步打算每项不能超过 " + ProgressForm.TEXT_MAX + " 个字");
         }
         ReportState target = submit ? ReportState.SUBMITTED : ReportState.DRAFT;
         var existing = tasks.update(t.id(), year, period);
@@ -62,7 +78,15 @@ final class TaskUpdateWorkflow {
         }
         var saved = tasks.update(id).orElseThrow();
         tasks.insertRevision(saved, submit ? "提交" : "保存草稿");
+        audit.record(a.username(), submit ? "TASK_UPDATE_SUBMIT" : "TASK_UPDATE_SAVE", "task:" + t.id(),
+                t.title() + " " + cn.lantu.web.Formats.periodZh(year, period) + "进展："
+                        + existing.map(u -> pctText(u.percent()) + "（" + u.state().label() + "）").orElse("（新建）")
+                        + " → " + pctText(saved.percent()) + "（" + saved.state().label() + "）");
         return saved;
+    }
+
+    private static boolean tooLong(String text) {
+        return text != null && text.length() > ProgressForm.TEXT_MAX;
     }
 
     /** Moves an update along SUBMIT / SIGN_OFF / APPROVE / RETURN (a return needs a reason). */
@@ -92,7 +116,16 @@ final class TaskUpdateWorkflow {
         }
         var saved = tasks.update(u.id()).orElseThrow();
         tasks.insertRevision(saved, reason == null || reason.isBlank() ? to.label() : reason);
+        audit.record(a.username(), "TASK_UPDATE_" + action, "task:" + u.taskId(),
+                cn.lantu.web.Formats.periodZh(u.year(), u.period()) + "进展" + pctText(u.percent()) + "："
+                        + u.state().label() + " → " + to.label()
+                        + (reason == null || reason.isBlank() ? "" : "，原因：" + reason));
         return saved;
+    }
+
+    private static String pctText(double pct) {
+        return Double.isFinite(pct) ? new java.math.BigDecimal(String.valueOf(pct)).stripTrailingZeros()
+                .toPlainString() + "%" : "（无效值）";
     }
 
     private static ReportState check(boolean allowed, boolean stateOk, ReportState to) {

@@ -99,7 +99,7 @@ class AuthorisationTableTest {
         assertThat(unitB).isNotEqualTo(unitA);
         Map<String, Http> who = new LinkedHashMap<>();
         who.put("anonymous", Http.anonymous(port));
-        who.put("admin", Http.admin(port));
+        who.put("admin", Http.adminHybrid(port));
         who.put("reporterA", fx.as(fx.user("repA", Role.REPORTER, unitA)));
         who.put("approverA", fx.as(fx.user("appA", Role.APPROVER, unitA)));
         who.put("reporterB", fx.as(fx.user("repB", Role.REPORTER, unitB)));

@@ -44,7 +44,7 @@ class DeadlineTest {
         int count = notifier.forUser(reporter, 10).size();
         reminders.remind(LocalDate.now());
         assertThat(notifier.forUser(reporter, 10)).hasSize(count);
-        assertThat(Http.ok(Http.admin(port).get("/plans/zhuji-15th/reporting/calendar"))).contains("2029年三季度");
+        assertThat(Http.ok(Http.adminSession(port).get("/plans/zhuji-15th/reporting/calendar"))).contains("2029年三季度");
         Http.ok(Http.admin(port).postJson("/api/v1/plans/zhuji-15th/reporting/periods",
                 Map.of("year", 2029, "period", "Q3", "dueDate", "2029-10-20", "open", false)));
     }

@@ -55,8 +55,9 @@ final class ReportingFixture {
         return name;
     }
 
+    /** The user's client: HTTP Basic for the API, the user's login session for pages. */
     Http as(String username) {
-        return Http.basic(port, username, PASSWORD);
+        return Http.hybrid(port, username, PASSWORD);
     }
 
     void openPeriod(int year, String period) {

@@ -64,6 +64,46 @@ class BackupRestoreTest {
         }
     }
 
+    /** The README's commands, as written: {@code lantu.jar backup FILE} then {@code lantu.jar restore FILE}. */
+    @Test
+    void theBackupAndRestoreCommandsWorkAsWritten() throws Exception {
+        Path work = Files.createTempDirectory("lantu-backup-cmd");
+        Path data = work.resolve("data");
+        Path restored = work.resolve("restored");
+        Path seed = work.resolve("seed.sql");
+        Path backup = work.resolve("backup.sql");
+        // an embedded file database like the server's: this context's data, written with the server's options
+        jdbc.sql("SCRIPT TO '" + seed.toAbsolutePath() + "'").query().listOfRows();
+        try (Connection c = DriverManager.getConnection(BackupCommand.url(data), "sa", "");
+             Statement s = c.createStatement()) {
+            s.execute("RUNSCRIPT FROM '" + seed.toAbsolutePath() + "'");
+        }
+        List<String> before = jdbc.sql(FIGURES).query((rs, n) -> row(rs)).list();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int backedUp = BackupCommand.run(new String[] {"backup", backup.toString(), "--data-dir", data.toString()},
+                new java.io.PrintStream(out, true, "UTF-8"), new java.io.PrintStream(err, true, "UTF-8"));
+        assertThat(backedUp).as(err.toString("UTF-8")).isZero();
+        assertThat(Files.size(backup)).isPositive();
+        int restoredCode = BackupCommand.run(new String[] {"restore", backup.toString(), "--data-dir",
+                restored.toString()}, new java.io.PrintStream(out, true, "UTF-8"),
+                new java.io.PrintStream(err, true, "UTF-8"));
+        assertThat(restoredCode).as(err.toString("UTF-8")).isZero();
+        assertThat(out.toString("UTF-8")).contains("已备份到", "已恢复到");
+        try (Connection c = DriverManager.getConnection(BackupCommand.url(restored), "sa", "");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(FIGURES)) {
+            List<String> after = new ArrayList<>();
+            while (rs.next()) {
+                after.add(row(rs));
+            }
+            assertThat(after).isEqualTo(before);
+        }
+        // restoring over an existing database is refused, and nothing is touched
+        assertThat(BackupCommand.run(new String[] {"restore", backup.toString(), "--data-dir", restored.toString()},
+                new java.io.PrintStream(out, true, "UTF-8"), new java.io.PrintStream(err, true, "UTF-8"))).isEqualTo(1);
+        assertThat(err.toString("UTF-8")).contains("目标目录已有数据库");
+    }
+
     static String row(ResultSet rs) throws java.sql.SQLException {
         return rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3) + "|" + rs.getObject(4) + "|"
                 + rs.getString(5);

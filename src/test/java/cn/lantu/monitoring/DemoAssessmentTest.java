@@ -41,8 +41,8 @@ class DemoAssessmentTest {
 
     @Test
     void everyPageSaysDemoDataAndLoadingAgainWritesNothing() {
-        assertThat(Http.ok(Http.demoAdmin(port).get("/plans/zhuji-15th/assessment?year=2028"))).contains("演示数据");
-        assertThat(Http.ok(Http.demoAdmin(port).get("/plans/zhuji-15th/indicators/ZJ25"))).contains("演示数据");
+        assertThat(Http.ok(Http.demoAdminSession(port).get("/plans/zhuji-15th/assessment?year=2028"))).contains("演示数据");
+        assertThat(Http.ok(Http.demoAdminSession(port).get("/plans/zhuji-15th/indicators/ZJ25"))).contains("演示数据");
         long before = jdbc.sql("SELECT COUNT(*) FROM figure").query(Long.class).single();
         assertThat(demo.load(plans.findByCode("zhuji-15th").orElseThrow())).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM figure").query(Long.class).single()).isEqualTo(before);

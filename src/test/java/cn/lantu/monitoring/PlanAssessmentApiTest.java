@@ -57,7 +57,7 @@ class PlanAssessmentApiTest {
         assertThat(byCode(findings, "F03").get("severity")).isEqualTo("SCOPE_DIFFERENCE");
         assertThat(byCode(findings, "F05").get("severity")).isEqualTo("OK");
 
-        String page = Http.ok(Http.admin(port).get("/plans/zhuji-15th"));
+        String page = Http.ok(Http.adminSession(port).get("/plans/zhuji-15th"));
         assertThat(page).contains("8.45%", "2740", "950亿元", "口径不同", "139个");
     }
 

@@ -37,7 +37,7 @@ class PortalBrowserTest {
             String text = new String(csv.body(), StandardCharsets.UTF_8);
             assertThat(text).startsWith("\uFEFF指标编码,指标名称,单位");
             assertThat(text.lines().skip(1).toList()).hasSize(3)
-                    .allSatisfy(l -> assertThat(l).startsWith("ZJ25,清洁能源装机容量,万千瓦,预期性,LEVEL,2025,140.67,2030,300,")
+                    .allSatisfy(l -> assertThat(l).startsWith("ZJ25,清洁能源装机容量,万千瓦,预期性,水平值,2025,140.67,2030,300,")
                             .contains("演示数据"));
             assertThat(text).contains(",2026,", ",2027,", ",2028,");
         }

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -70,9 +69,8 @@ class InvestmentReportBrowserTest {
             b.login(reporter, password);
             b.open("/plans/zhuji-15th/projects/" + code);
             assertThat(b.driver().findElement(By.id("completion-rate")).getText()).isEqualTo("0.0%");
-            WebElement period = b.driver().findElement(By.id("report-period"));
-            period.clear();
-            period.sendKeys("M03");
+            new org.openqa.selenium.support.ui.Select(b.driver().findElement(By.id("report-period")))
+                    .selectByValue("M03");
             b.driver().findElement(By.id("report-amount")).sendKeys("2");
             b.clickAndLoad(By.id("report-submit"));
             assertThat(b.driver().findElement(By.cssSelector("#reports td.state")).getText()).isEqualTo("已提交");

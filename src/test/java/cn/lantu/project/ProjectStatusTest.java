@@ -21,7 +21,7 @@ class ProjectStatusTest {
     static final LocalDate MID = LocalDate.of(2026, 7, 2);   // day 183 of 365: 序时进度 50.1 %
 
     ProjectService service(double yellow, double red) {
-        return new ProjectService(null, null, null, new Schedule(yellow, red));
+        return new ProjectService(null, null, null, new Schedule(yellow, red), null);
     }
 
     @Test

@@ -66,9 +66,9 @@ class RegionRollupAccessTest {
         assertThat(Http.anonymous(port).status("/api/v1/regions/330000/rollup")).isEqualTo(401);
 
         // the page
-        var page = Http.basic(port, province, PW).get("/regions/330000?year=2026");
+        var page = Http.session(port, province, PW).get("/regions/330000?year=2026");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("诸暨市").contains("rollup-counties");
-        assertThat(Http.basic(port, county, PW).get("/regions/330000").statusCode()).isEqualTo(403);
+        assertThat(Http.session(port, county, PW).get("/regions/330000").statusCode()).isEqualTo(403);
     }
 }

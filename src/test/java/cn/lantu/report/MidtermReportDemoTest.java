@@ -65,7 +65,7 @@ class MidtermReportDemoTest {
 
     @BeforeEach
     void setUp() {
-        admin = Http.demoAdmin(port);
+        admin = Http.demoAdminHybrid(port);
         Long demoFigures = jdbc.sql("""
                 SELECT COUNT(*) FROM figure f JOIN indicator i ON i.id = f.indicator_id JOIN plan p ON p.id = i.plan_id
                 WHERE p.code = ? AND f.demo = TRUE AND f.state = 'APPROVED'
@@ -114,7 +114,8 @@ class MidtermReportDemoTest {
             assertThat(rows).hasSize(27);
             Set<String> labels = java.util.Arrays.stream(Status.values()).map(Status::label).collect(Collectors.toSet());
             List<String> header = table1.getRow(0).getTableCells().stream().map(c -> c.getText()).toList();
-            assertThat(header).contains("最新值", "进度预期值", "状态");
+            assertThat(header).contains("实际完成", "序时应达", "完成进度", "序时进度", "状态")
+                    .doesNotContain("最新值", "进度预期值");
             int statusCol = header.indexOf("状态");
             for (XWPFTableRow r : rows) {
                 String status = r.getCell(statusCol).getText().replace("（调整）", "");

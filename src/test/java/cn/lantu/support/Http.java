@@ -22,6 +22,8 @@ public final class Http {
     private final String base;
     private final String authorization;
     private String csrf;
+    /** For {@link #hybrid}: the session that serves everything outside /api/ (opened at first use). */
+    private java.util.function.Supplier<Http> pages;
 
     private Http(String base, String authorization) {
         this(base, authorization, HttpClient.newHttpClient());
@@ -38,20 +40,103 @@ public final class Http {
      * pages are requested the way a person's browser requests them (no Basic header, no bcrypt per request).
      */
     public static Http session(int port, String user, String password) {
-        Http h = new Http("http://localhost:" + port, null, HttpClient.newBuilder()
+        Http h = login(port, user, password, new java.net.CookieManager());
+        h.csrf = h.csrfOf(h.page("/plans").body());
+        return h;
+    }
+
+    /**
+     * Logs in through the form and returns the client without having asked for any page yet (a fresh session).
+     * {@link #csrf()} is null until {@link #refreshCsrf()}.
+     */
+    public static Http login(int port, String user, String password) {
+        return login(port, user, password, new java.net.CookieManager());
+    }
+
+    private static Http login(int port, String user, String password, java.net.CookieManager cookies) {
+        Http h = new Http("http://localhost:" + port, null, HttpClient.newBuilder().cookieHandler(cookies).build());
+        HttpResponse<String> r = h.tryLogin(user, password);
+        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")
+                || r.headers().firstValue("Location").orElse("").contains("locked")) {
+            throw new AssertionError("login of " + user + " failed: " + r.statusCode() + " "
+                    + r.headers().firstValue("Location").orElse(""));
+        }
+        return h;
+    }
+
+    /** A client with a cookie jar and no login yet (for {@link #tryLogin}). */
+    public static Http browser(int port) {
+        return new Http("http://localhost:" + port, null, HttpClient.newBuilder()
                 .cookieHandler(new java.net.CookieManager()).build());
-        String login = h.page("/login").body();
+    }
+
+    /** Posts the login form (with the login page's CSRF token) and returns the answer, whatever it is. */
+    public HttpResponse<String> tryLogin(String user, String password) {
+        String login = page("/login").body();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
                 .matcher(login);
         if (!m.find()) {
             throw new AssertionError("no CSRF token on the login page");
         }
-        HttpResponse<String> r = h.postForm("/login", Map.of("username", user, "password", password,
-                "_csrf", m.group(1)));
-        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new AssertionError("login of " + user + " failed: " + r.statusCode() + " "
-                    + r.headers().firstValue("Location").orElse(""));
-        }
+        csrf = null;
+        return postForm("/login", Map.of("username", user, "password", password, "_csrf", m.group(1)));
+    }
+
+    /** Reads this session's CSRF token from a page. */
+    public Http refreshCsrf() {
+        csrf = csrfOf(page("/plans").body());
+        return this;
+    }
+
+    private static final Map<String, Http> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A client for tests that use one user for both the API and pages: API calls ({@code /api/...}) go with HTTP
+     * Basic, everything else (pages, which do not accept Basic) through that user's form-login session, opened at
+     * the first page and kept. The session does not remember the {@code ?lang=} choice, like a Basic client.
+     */
+    public static Http hybrid(int port, String user, String password) {
+        Http h = basic(port, user, password);
+        h.pages = () -> SESSIONS.computeIfAbsent(port + "|" + user + "|" + password,
+                k -> pageSession(port, user, password));
+        return h;
+    }
+
+    /** {@link #hybrid} for the administrator. */
+    public static Http adminHybrid(int port) {
+        return hybrid(port, "admin", TestUsers.adminPassword());
+    }
+
+    /** {@link #hybrid} for the administrator of the demo-mode context ({@link LantuDemoTest}). */
+    public static Http demoAdminHybrid(int port) {
+        return hybrid(port, "admin", TestUsers.demoAdminPassword());
+    }
+
+    /** The session a {@link #hybrid} client uses for this path, or null when the path goes with this client. */
+    private Http route(String path) {
+        return pages != null && !path.startsWith("/api/") ? pages.get() : null;
+    }
+
+    /**
+     * The administrator's browser session for pages, logged in once per server and kept. Like the HTTP Basic
+     * client it replaces for pages, it does not remember the {@code ?lang=} choice between requests.
+     */
+    public static Http adminSession(int port) {
+        return SESSIONS.computeIfAbsent(port + "|admin", k -> pageSession(port, "admin", TestUsers.adminPassword()));
+    }
+
+    /** {@link #adminSession} in the demo-mode context ({@link LantuDemoTest}). */
+    public static Http demoAdminSession(int port) {
+        return SESSIONS.computeIfAbsent(port + "|demo-admin",
+                k -> pageSession(port, "admin", TestUsers.demoAdminPassword()));
+    }
+
+    /** A browser session for pages that, like an HTTP Basic client, does not remember the {@code ?lang=} choice. */
+    public static Http pageSession(int port, String user, String password) {
+        java.net.CookieManager cookies = new java.net.CookieManager(null,
+                (uri, cookie) -> !"lantu-lang".equals(cookie.getName())
+                        && java.net.CookiePolicy.ACCEPT_ORIGINAL_SERVER.shouldAccept(uri, cookie));
+        Http h = login(port, user, password, cookies);
         h.csrf = h.csrfOf(h.page("/plans").body());
         return h;
     }
@@ -69,11 +154,19 @@ public final class Http {
 
     /** A page as a browser asks for it (Accept: text/html). */
     public HttpResponse<String> page(String path) {
+        Http session = route(path);
+        if (session != null) {
+            return session.page(path);
+        }
         return send(request(path).setHeader("Accept", "text/html,application/xhtml+xml").GET().build());
     }
 
     /** A form POST (application/x-www-form-urlencoded) as a browser sends it; adds this session's CSRF token. */
     public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+        Http session = route(path);
+        if (session != null) {
+            return session.postForm(path, fields);
+        }
         Map<String, String> all = new java.util.LinkedHashMap<>(fields);
         if (csrf != null) {
             all.putIfAbsent("_csrf", csrf);
@@ -109,10 +202,18 @@ public final class Http {
     }
 
     public HttpResponse<String> get(String path) {
+        Http session = route(path);
+        if (session != null) {
+            return session.get(path);
+        }
         return send(request(path).GET().build());
     }
 
     public HttpResponse<byte[]> getBytes(String path) {
+        Http session = route(path);
+        if (session != null) {
+            return session.getBytes(path);
+        }
         try {
             return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException | InterruptedException e) {
@@ -121,18 +222,30 @@ public final class Http {
     }
 
     public HttpResponse<String> postJson(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json")
+        Http session = route(path);
+        if (session != null) {
+            return session.postJson(path, body);
+        }
+        return send(withCsrf(request(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
     public HttpResponse<String> putJson(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json")
+        Http session = route(path);
+        if (session != null) {
+            return session.putJson(path, body);
+        }
+        return send(withCsrf(request(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
     /** A multipart/form-data POST with one file part. */
     public HttpResponse<String> postMultipart(String path, String field, String fileName, String contentType,
                                               byte[] bytes) {
+        Http session = route(path);
+        if (session != null) {
+            return session.postMultipart(path, field, fileName, contentType, bytes);
+        }
         String boundary = "lantu" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
                 + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -141,8 +254,58 @@ public final class Http {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(bytes, 0, body, head.length, bytes.length);
         System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(withCsrf(request(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        Http session = route(path);
+        if (session != null) {
+            return session.delete(path);
+        }
+        return send(withCsrf(request(path)).DELETE().build());
+    }
+
+    /**
+     * A form POST with this client's cookies and the given extra headers but WITHOUT the CSRF token (to show that
+     * it is refused).
+     */
+    public HttpResponse<String> postFormWithoutCsrf(String path, Map<String, String> fields, String... headers) {
+        String body = fields.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        HttpRequest.Builder b = request(path).setHeader("Accept", "text/html,application/xhtml+xml")
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.setHeader(headers[i], headers[i + 1]);
+        }
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** A JSON POST with the given extra headers and WITHOUT the CSRF token. */
+    public HttpResponse<String> postJsonWithoutCsrf(String path, Object json, String... headers) {
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.setHeader(headers[i], headers[i + 1]);
+        }
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json))).build());
+    }
+
+    /** A request with extra headers (e.g. {@code X-Forwarded-Proto}). */
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder b = request(path);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.setHeader(headers[i], headers[i + 1]);
+        }
+        return send(b.GET().build());
+    }
+
+    /** A session client sends its CSRF token as a header (as the pages' scripts do); others send none. */
+    private HttpRequest.Builder withCsrf(HttpRequest.Builder b) {
+        if (csrf != null) {
+            b.header("X-CSRF-TOKEN", csrf);
+        }
+        return b;
     }
 
     public int status(String path) {

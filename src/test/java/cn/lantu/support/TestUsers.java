@@ -18,6 +18,11 @@ public final class TestUsers {
         return adminPassword("target/test-data-demo");
     }
 
+    /** The administrator's initial password as the application wrote it into the data folder {@code dir}. */
+    public static String adminPasswordIn(String dir) {
+        return adminPassword(dir);
+    }
+
     private static String adminPassword(String dir) {
         try {
             return Files.readString(Path.of(dir, "initial-admin-password")).trim();

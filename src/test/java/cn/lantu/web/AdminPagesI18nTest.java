@@ -37,8 +37,8 @@ class AdminPagesI18nTest {
             new Page("/plans/zhuji-15th/columns", List.of("Box 1 "), List.of("专栏1 ")),
             new Page("/plans/zhuji-15th/columns/1", List.of("Box 1 "), List.of("专栏1 ")),
             new Page("/plans", List.of(">Plan<"), List.of(">规划<")),
-            new Page("/public/plans/zhuji-15th/indicators/ZJ25", List.of("Chart data", "Expected to date", "Data download:"),
-                    List.of("图表数据", "序时预期", "数据下载：")),
+            new Page("/public/plans/zhuji-15th/indicators/ZJ25", List.of("Chart data", "Due on schedule", "Data download:"),
+                    List.of("图表数据", "序时应达", "数据下载：")),
             new Page("/plans/zhuji-15th/towns", List.of("Development role and priorities", "Towns covered"),
                     List.of("发展定位与建设重点", "涉及镇街")),
             new Page("/account/tokens", List.of("Create token", "Token name, e.g."), List.of("创建令牌", "令牌名称，例如")),
@@ -47,7 +47,7 @@ class AdminPagesI18nTest {
 
     @Test
     void everyConvertedPageIsChineseByDefaultAndEnglishWithLangEn() {
-        Http admin = Http.admin(port);
+        Http admin = Http.adminSession(port);
         for (Page page : PAGES) {
             String zh = Http.ok(admin.get(page.path()));
             String en = Http.ok(admin.get(page.path() + "?lang=en"));
@@ -64,7 +64,7 @@ class AdminPagesI18nTest {
 
     @Test
     void theAuditRetentionSentenceKeepsItsNumberInBothLanguages() {
-        Http admin = Http.admin(port);
+        Http admin = Http.adminSession(port);
         String zh = Http.ok(admin.get("/admin/audit"));
         String en = Http.ok(admin.get("/admin/audit?lang=en"));
         assertThat(zh).containsPattern("至少保留 \\d+ 天");

@@ -70,7 +70,7 @@ class WorkPagesI18nTest {
 
     @Test
     void projectAndTaskPagesSwitchLanguage() {
-        Http admin = Http.admin(port);
+        Http admin = Http.adminSession(port);
         check(new Page(PLAN + "/projects",
                 List.of("Gantt chart", "Export to Excel", "Milestones due in the next 90 days", "By town"),
                 List.of("甘特图", "导出Excel", "未来90天到期的节点", "按镇街")));
@@ -93,7 +93,7 @@ class WorkPagesI18nTest {
     }
 
     private void check(Page page) {
-        Http admin = Http.admin(port);
+        Http admin = Http.adminSession(port);
         String sep = page.path().contains("?") ? "&" : "?";
         String en = Http.ok(admin.get(page.path() + sep + "lang=en"));
         String zh = Http.ok(admin.get(page.path()));

@@ -7,22 +7,39 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
 
-/** Form and multipart posts to the review pages with HTTP Basic (header credentials skip the CSRF token). */
+/**
+ * Form and multipart posts to the review pages through the user's login session (pages do not accept HTTP Basic):
+ * logs in with the form, keeps the session cookie and sends the session's CSRF token with every request.
+ */
 final class ReviewHttp {
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
     private final String base;
-    private final String authorization;
+    private final String csrf;
 
     ReviewHttp(int port, String user, String password) {
         this.base = "http://localhost:" + port;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        java.util.regex.Matcher login = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(plain(HttpRequest.newBuilder(URI.create(base + "/login")).GET()).body());
+        if (!login.find()) {
+            throw new AssertionError("no CSRF token on the login page");
+        }
+        StringJoiner form = new StringJoiner("&");
+        Map.of("username", user, "password", password, "_csrf", login.group(1)).forEach((k, v) -> form.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        HttpResponse<String> in = plain(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+        if (in.statusCode() != 302 || in.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new AssertionError("login of " + user + " failed: " + in.statusCode());
+        }
+        java.util.regex.Matcher meta = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"")
+                .matcher(plain(HttpRequest.newBuilder(URI.create(base + "/plans")).GET()).body());
+        this.csrf = meta.find() ? meta.group(1) : null;
     }
 
     HttpResponse<String> upload(String fileName, byte[] content) {
@@ -58,9 +75,12 @@ final class ReviewHttp {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder b) {
+        return plain(csrf == null ? b : b.header("X-CSRF-TOKEN", csrf));
+    }
+
+    private HttpResponse<String> plain(HttpRequest.Builder b) {
         try {
-            return client.send(b.header("Authorization", authorization).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }

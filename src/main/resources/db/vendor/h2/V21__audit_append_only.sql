@@ -1,0 +1,1 @@
+-- H2 has no roles to separate: the application code has no update or delete of audit entries.
