@@ -224,6 +224,7 @@ class EnglishPagesDemoTest {
                 {"project", "name", "stage_label", "note"},
                 {"reform_domain", "name"},
                 {"reform", "name", "body", "number", "outcome_text"},
+                {"reform_event", "note", "outcome_text"},
                 {"task", "title", "body"},
                 {"task_work_point", "content"},
                 {"task_milestone", "title"},
@@ -238,6 +239,10 @@ class EnglishPagesDemoTest {
                         + " IS NOT NULL").query(String.class).list();
                 (t[i].equals("unit") ? units : values).addAll(found);
             }
+        }
+        // a related indicator is named without its verb (地区生产总值（GDP）增长 → 地区生产总值（GDP）)
+        for (String name : jdbc.sql("SELECT DISTINCT name FROM indicator").query(String.class).list()) {
+            values.add(name.replaceAll("(增长率|增长|增速)$", ""));
         }
         // the plan package's feasibility checks (titles, scope notes) as the package states them
         for (String json : jdbc.sql("SELECT checks_json FROM plan WHERE checks_json IS NOT NULL").query(String.class)
