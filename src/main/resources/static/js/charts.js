@@ -71,7 +71,7 @@
         // the year's own reading apart; then the compared pair in the same terms (never a year's rate beside a
         // multi-year expectation), then progress against the time schedule
         [String(p.year), fmt(p.observed) + (p.observed !== null && p.estimate ? T.estimate : ''),
-          p.achievedText || '—', p.expectedText || (t.valueChart ? fmt(p.expected) : '—'), pct(p.progress), st(p.status)]
+          (EN ? p.achievedTextEn : p.achievedText) || '—', (EN ? p.expectedTextEn : p.expectedText) || (t.valueChart ? fmt(p.expected) : '—'), pct(p.progress), st(p.status)]
           .forEach(function (c) { var td = document.createElement('td'); td.textContent = c; tr.appendChild(td); });
         body.appendChild(tr);
       });

@@ -1,5 +1,7 @@
 package cn.lantu.assessment;
 
+import java.util.Locale;
+
 /**
  * Result of assessing one indicator as of a year. Fractions are fractions (0.548), never percentages.
  *
@@ -19,6 +21,8 @@ package cn.lantu.assessment;
  *       ("%" for rates, otherwise the indicator's unit or "个百分点").</li>
  *   <li>{@code annualTargetMet}: 完成 / 未完成 against the year's own annual-plan target, null when there is none.</li>
  *   <li>{@code targetUsed}: "ORIGINAL" or "REVISED".</li>
+ *   <li>{@code explanation} is the Chinese sentence of evaluation reports, {@code explanationEn} the same sentence in
+ *       English (units and names stay as the plan writes them); {@link #explanation(Locale)} picks one.</li>
  *   <li>{@code comparison}: the achieved value and the value due, in the same terms, for tables that set the two side
  *       by side (see {@link Comparison}); null when there is no data. {@code latestValue} is one year's reading
  *       (for GROWTH that year's rate) and is not to be compared with {@code expected}.</li>
@@ -29,12 +33,12 @@ public record Assessment(String code, int asOfYear, Status status, Warning warni
                          Integer latestYear, Double latestValue, boolean latestEstimate,
                          Double projection, Double projectionLow, Double projectionHigh, Double anticipatedProgress,
                          Double catchUp, String catchUpUnit, String explanation, Boolean annualTargetMet,
-                         String targetUsed, Comparison comparison) {
+                         String targetUsed, String explanationEn, Comparison comparison) {
 
     public static final String ORIGINAL = "ORIGINAL";
     public static final String REVISED = "REVISED";
 
-    /** An assessment without a {@link Comparison} (no data, or built by hand in a test). */
+    /** An assessment made elsewhere than the engine: Chinese explanation only, no {@link Comparison}. */
     public Assessment(String code, int asOfYear, Status status, Warning warning, boolean provisional,
                       Double elapsed, Double expected, Double progress, Double scheduleRatio,
                       Integer latestYear, Double latestValue, boolean latestEstimate,
@@ -43,7 +47,12 @@ public record Assessment(String code, int asOfYear, Status status, Warning warni
                       String targetUsed) {
         this(code, asOfYear, status, warning, provisional, elapsed, expected, progress, scheduleRatio, latestYear,
                 latestValue, latestEstimate, projection, projectionLow, projectionHigh, anticipatedProgress, catchUp,
-                catchUpUnit, explanation, annualTargetMet, targetUsed, null);
+                catchUpUnit, explanation, annualTargetMet, targetUsed, null, null);
+    }
+
+    /** The explanation in the locale's language: English for an English locale, else Chinese. */
+    public String explanation(Locale locale) {
+        return Phrasebook.english(locale) && explanationEn != null ? explanationEn : explanation;
     }
 
     /** Chinese label of the status. */
@@ -51,9 +60,30 @@ public record Assessment(String code, int asOfYear, Status status, Warning warni
         return status.label();
     }
 
+    /** Label of the status in the locale's language. */
+    public String statusLabel(Locale locale) {
+        return status.label(locale);
+    }
+
     /** 完成 / 未完成 / null. */
     public String annualTargetLabel() {
-        return annualTargetMet == null ? null : annualTargetMet ? "完成" : "未完成";
+        return annualTargetLabel(null);
+    }
+
+    /** 完成 / 未完成 (Achieved / Not achieved) / null. */
+    public String annualTargetLabel(Locale locale) {
+        if (annualTargetMet == null) {
+            return null;
+        }
+        if (Phrasebook.english(locale)) {
+            return annualTargetMet ? "Achieved" : "Not achieved";
+        }
+        return annualTargetMet ? "完成" : "未完成";
+    }
+
+    /** The unit of {@link #catchUp} in the locale's language ("个百分点" is "percentage points" in English). */
+    public String catchUpUnit(Locale locale) {
+        return Phrasebook.english(locale) && CatchUp.POINTS.equals(catchUpUnit) ? "percentage points" : catchUpUnit;
     }
 
     /**
@@ -65,10 +95,13 @@ public record Assessment(String code, int asOfYear, Status status, Warning warni
             return this;
         }
         Status effective = override.effective();
-        String text = explanation + "（评估结论经人工调整为" + effective.label() + "，原计算结论为"
-                + override.computed().label() + "；理由：" + override.reason() + "）";
+        String text = explanation
+                + ChinesePhrases.INSTANCE.override(effective, override.computed(), override.reason());
+        String textEn = (explanationEn != null ? explanationEn : explanation)
+                + EnglishPhrases.INSTANCE.override(effective, override.computed(), override.reason());
         return new Assessment(code, asOfYear, effective, Warning.of(effective, attribute), provisional, elapsed,
                 expected, progress, scheduleRatio, latestYear, latestValue, latestEstimate, projection, projectionLow,
-                projectionHigh, anticipatedProgress, catchUp, catchUpUnit, text, annualTargetMet, targetUsed, comparison);
+                projectionHigh, anticipatedProgress, catchUp, catchUpUnit, text, annualTargetMet, targetUsed, textEn,
+                comparison);
     }
 }

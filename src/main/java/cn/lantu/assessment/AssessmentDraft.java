@@ -29,11 +29,11 @@ final class AssessmentDraft {
     /** Null once the target is reached, in the target year, and for kinds without one. */
     CatchUp catchUp;
     /** The kind's sentence; the notes are appended by {@link VerdictExplanation#withNotes}. */
-    String text = "";
+    Phrase text = b -> "";
     Boolean annualMet;
     /** The achieved and the due value in the same terms; null when there is no data. */
     Comparison comparison;
-    final List<String> notes = new ArrayList<>();
+    final List<Phrase> notes = new ArrayList<>();
     final List<Integer> missing = new ArrayList<>();
 
     AssessmentDraft(IndicatorSpec spec, int asOf, double provisionalElapsed) {
@@ -42,7 +42,7 @@ final class AssessmentDraft {
         this.provisionalElapsed = provisionalElapsed;
     }
 
-    void noData(String why) {
+    void noData(Phrase why) {
         status = Status.NO_DATA;
         comparison = null;
         text = why;
@@ -89,7 +89,8 @@ final class AssessmentDraft {
                 pr == null ? null : pr.value(), pr == null ? null : pr.low(), pr == null ? null : pr.high(),
                 pr == null ? null : pr.anticipatedProgress(),
                 catchUp == null ? null : catchUp.value(), catchUp == null ? null : catchUp.unit(),
-                VerdictExplanation.withNotes(this), annualMet,
-                spec.revised() ? Assessment.REVISED : Assessment.ORIGINAL, status == Status.NO_DATA ? null : comparison);
+                VerdictExplanation.withNotes(this, ChinesePhrases.INSTANCE), annualMet,
+                spec.revised() ? Assessment.REVISED : Assessment.ORIGINAL,
+                VerdictExplanation.withNotes(this, EnglishPhrases.INSTANCE), status == Status.NO_DATA ? null : comparison);
     }
 }

@@ -9,6 +9,9 @@ package cn.lantu.assessment;
  */
 record CatchUp(double value, String unit) {
 
+    /** The unit of a yearly step in a % indicator. */
+    static final String POINTS = "个百分点";
+
     /** GEOMETRIC level: the compound annual rate from X_t to X_T, in %. */
     static CatchUp compoundRate(double target, double latest, int yearsLeft) {
         return new CatchUp((Math.pow(target / latest, 1.0 / yearsLeft) - 1) * 100, "%");
@@ -21,7 +24,7 @@ record CatchUp(double value, String unit) {
 
     /** Unit of a yearly step: a step in a % indicator is in percentage points, not a percentage of itself. */
     static String stepUnit(String unit) {
-        return "%".equals(unit) ? "个百分点" : unit;
+        return "%".equals(unit) ? POINTS : unit;
     }
 
     /** GROWTH: the average annual growth, in %, that lifts ln I_t to the target's (T − b)·ln(1 + g*). */

@@ -22,7 +22,18 @@ package cn.lantu.assessment;
  * <p>For LEVEL, CUMULATIVE and DECLINE, {@code expected} is {@link Assessment#expected()}; for GROWTH it is the
  * target rate (the assessment's {@code expected} is the cumulative growth the schedule asks for).
  */
-public record Comparison(Basis basis, Double achieved, Double expected, String achievedText, String expectedText) {
+public record Comparison(Basis basis, Double achieved, Double expected, String achievedText, String expectedText,
+                         String achievedTextEn, String expectedTextEn) {
+
+    /** The achieved cell in the reader's language (English for an English locale). */
+    public String achievedText(java.util.Locale locale) {
+        return Phrasebook.english(locale) && achievedTextEn != null ? achievedTextEn : achievedText;
+    }
+
+    /** The due cell in the reader's language. */
+    public String expectedText(java.util.Locale locale) {
+        return Phrasebook.english(locale) && expectedTextEn != null ? expectedTextEn : expectedText;
+    }
 
     /** What the two numbers measure. */
     public enum Basis { LEVEL, AVERAGE_GROWTH, TOTAL, REDUCTION, VERDICT }

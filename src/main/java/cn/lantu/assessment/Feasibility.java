@@ -21,8 +21,15 @@ public final class Feasibility {
         SAME, DIFFERENT
     }
 
-    /** A measure of a portfolio (e.g. 项目数 个 139) and its stated total. */
-    public record Measure(String name, String unit, double total) {
+    /**
+     * A measure of a portfolio (e.g. 项目数 个 139) and its stated total, with its name and unit for English text
+     * (the unit "个" of a count is no unit in English).
+     */
+    public record Measure(String name, String unit, double total, String nameEn, String unitEn) {
+
+        public Measure(String name, String unit, double total) {
+            this(name, unit, total, name, unit);
+        }
     }
 
     /** One row of a portfolio (e.g. one 专栏 domain) with one value per measure, in measure order. */
@@ -70,27 +77,28 @@ public final class Feasibility {
         nums.put("levelGap", levelGap);
         nums.put("impliedPriceRisePct", priceRise);
         boolean reaches = rateGap <= 0.005;
-        StringBuilder sb = new StringBuilder();
-        sb.append("以").append(baseYear).append("年").append(subject).append(Fmt.trim(baseLevel, 2)).append(unit)
-                .append("为基数");
-        if (baseIsLowerBound) {
-            sb.append("（规划仅表述为“突破").append(Fmt.trim(baseLevel, 2)).append(unit)
-                    .append("”，此处按下限测算；实际基数越高，所需增速越低）");
+        String[] zhEn = new String[2];
+        FindingPhrasebook[] books = {ChineseFindingPhrases.INSTANCE, EnglishFindingPhrases.INSTANCE};
+        for (int i = 0; i < 2; i++) {
+            FindingPhrasebook b = books[i];
+            String baseText = b.amount(Fmt.trim(baseLevel, 2), unit), goalText = b.amount(Fmt.trim(goal, 2), unit);
+            StringBuilder sb = new StringBuilder(b.compoundBase(baseYear, subject, baseText));
+            if (baseIsLowerBound) {
+                sb.append(b.compoundLowerBound(baseText));
+            }
+            sb.append(b.compoundNeed(goalYear, goalText, Fmt.fixed(needed, 2), Fmt.trim(plannedRatePct, 2),
+                    b.amount(Fmt.fixed(reached, 0), unit)));
+            if (reaches) {
+                sb.append(b.compoundReaches(goalText));
+            } else {
+                sb.append(b.compoundShort(goalText, b.amount(Fmt.fixed(levelGap, 0), unit), Fmt.fixed(rateGap, 2),
+                        Fmt.fixed(priceRise, 2)));
+            }
+            zhEn[i] = sb.toString();
         }
-        sb.append("，").append(goalYear).append("年达到").append(Fmt.trim(goal, 2)).append(unit)
-                .append("需年均增长").append(Fmt.fixed(needed, 2)).append("%；按规划年均增长")
-                .append(Fmt.trim(plannedRatePct, 2)).append("%测算，").append(goalYear).append("年约为")
-                .append(Fmt.fixed(reached, 0)).append(unit);
-        if (reaches) {
-            sb.append("，可达到").append(Fmt.trim(goal, 2)).append(unit);
-        } else {
-            sb.append("，比").append(Fmt.trim(goal, 2)).append(unit).append("少").append(Fmt.fixed(levelGap, 0))
-                    .append(unit).append("；所需增速比规划增速高").append(Fmt.fixed(rateGap, 2))
-                    .append("个百分点；若规划增速按不变价计算，年均价格涨幅约").append(Fmt.fixed(priceRise, 2))
-                    .append("%时按现价计算的增速可达到所需增速");
-        }
-        return new Finding(code, FindingKind.COMPOUND_GOAL, subject + "目标与增速目标的衔接", sb.toString(), nums,
-                reaches ? FindingSeverity.OK : FindingSeverity.GAP);
+        return new Finding(code, FindingKind.COMPOUND_GOAL, ChineseFindingPhrases.INSTANCE.compoundGoalTitle(subject),
+                zhEn[0], nums, reaches ? FindingSeverity.OK : FindingSeverity.GAP,
+                EnglishFindingPhrases.INSTANCE.compoundGoalTitle(subject), zhEn[1]);
     }
 
     /**
@@ -101,44 +109,41 @@ public final class Feasibility {
     public static Finding componentSum(String code, String title, Map<String, Double> components, String totalName,
                                        double total, Scope scope, String scopeNote, String unit) {
         double sum = 0;
-        List<String> parts = new ArrayList<>();
         Map<String, Double> nums = new LinkedHashMap<>();
         for (Map.Entry<String, Double> e : components.entrySet()) {
             sum += e.getValue();
-            parts.add(e.getKey() + Fmt.trim(e.getValue(), 2) + unit);
             nums.put(e.getKey(), e.getValue());
         }
         double diff = total - sum;
         nums.put("sum", sum);
         nums.put("total", total);
         nums.put("difference", diff);
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.join("、", parts));
-        if (parts.size() > 1) {
-            sb.append("合计").append(Fmt.trim(sum, 2)).append(unit);
-        }
-        sb.append("，")
-                .append(totalName).append("目标").append(Fmt.trim(total, 2)).append(unit);
-        FindingSeverity sev;
         boolean agree = Math.abs(diff) <= EPS * Math.max(1, Math.abs(total));
-        if (scope == Scope.DIFFERENT) {
-            sev = FindingSeverity.SCOPE_DIFFERENCE;
-            sb.append("；二者口径不同");
-            if (scopeNote != null && !scopeNote.isBlank()) {
-                sb.append("（").append(scopeNote).append("）");
+        FindingSeverity sev = scope == Scope.DIFFERENT ? FindingSeverity.SCOPE_DIFFERENCE
+                : agree ? FindingSeverity.OK : FindingSeverity.GAP;
+        String[] zhEn = new String[2];
+        FindingPhrasebook[] books = {ChineseFindingPhrases.INSTANCE, EnglishFindingPhrases.INSTANCE};
+        for (int i = 0; i < 2; i++) {
+            FindingPhrasebook b = books[i];
+            List<String> parts = new ArrayList<>();
+            components.forEach((name, v) -> parts.add(b.part(name, b.amount(Fmt.trim(v, 2), unit))));
+            StringBuilder sb = new StringBuilder(b.list(parts));
+            if (parts.size() > 1) {
+                sb.append(b.partsTotal(b.amount(Fmt.trim(sum, 2), unit)));
             }
-            if (!agree) {
-                sb.append("，相差").append(Fmt.trim(Math.abs(diff), 2)).append(unit).append("属口径差异，不属于目标间不一致");
+            sb.append(b.totalTarget(totalName, b.amount(Fmt.trim(total, 2), unit)));
+            String gap = b.amount(Fmt.trim(Math.abs(diff), 2), unit);
+            if (scope == Scope.DIFFERENT) {
+                sb.append(b.differentScope(scopeNote != null && !scopeNote.isBlank() ? scopeNote : null,
+                        agree ? null : gap));
+            } else if (agree) {
+                sb.append(b.agree());
+            } else {
+                sb.append(b.componentGap(diff > 0, gap));
             }
-        } else if (agree) {
-            sev = FindingSeverity.OK;
-            sb.append("，二者一致");
-        } else {
-            sev = FindingSeverity.GAP;
-            sb.append("；分项合计比总量目标").append(diff > 0 ? "少" : "多").append(Fmt.trim(Math.abs(diff), 2))
-                    .append(unit);
+            zhEn[i] = sb.toString();
         }
-        return new Finding(code, FindingKind.COMPONENT_SUM, title, sb.toString(), nums, sev);
+        return new Finding(code, FindingKind.COMPONENT_SUM, title, zhEn[0], nums, sev, title, zhEn[1]);
     }
 
     /**
@@ -148,9 +153,9 @@ public final class Feasibility {
      */
     public static Finding portfolioSum(String code, String title, List<Row> rows, List<Measure> measures) {
         Map<String, Double> nums = new LinkedHashMap<>();
-        List<String> sums = new ArrayList<>();
-        List<String> totals = new ArrayList<>();
-        List<String> gaps = new ArrayList<>();
+        double[] sums = new double[measures.size()];
+        boolean[] differs = new boolean[measures.size()];
+        boolean anyGap = false;
         for (int j = 0; j < measures.size(); j++) {
             Measure m = measures.get(j);
             double sum = 0;
@@ -163,22 +168,30 @@ public final class Feasibility {
             nums.put("sum:" + m.name(), sum);
             nums.put("total:" + m.name(), m.total());
             nums.put("difference:" + m.name(), diff);
-            sums.add(m.name() + "合计" + Fmt.trim(sum, 2) + m.unit());
-            totals.add(Fmt.trim(m.total(), 2) + m.unit());
-            if (Math.abs(diff) > 1e-6 * Math.max(1, Math.abs(m.total()))) {
-                gaps.add(m.name() + "分项合计比所列合计" + (diff > 0 ? "少" : "多") + Fmt.trim(Math.abs(diff), 2) + m.unit());
+            sums[j] = sum;
+            differs[j] = Math.abs(diff) > 1e-6 * Math.max(1, Math.abs(m.total()));
+            anyGap |= differs[j];
+        }
+        String[] zhEn = new String[2];
+        FindingPhrasebook[] books = {ChineseFindingPhrases.INSTANCE, EnglishFindingPhrases.INSTANCE};
+        for (int i = 0; i < 2; i++) {
+            FindingPhrasebook b = books[i];
+            List<String> sumTexts = new ArrayList<>(), totals = new ArrayList<>(), gaps = new ArrayList<>();
+            for (int j = 0; j < measures.size(); j++) {
+                Measure m = measures.get(j);
+                String name = i == 0 ? m.name() : m.nameEn(), unit = i == 0 ? m.unit() : m.unitEn();
+                double diff = m.total() - sums[j];
+                sumTexts.add(b.measureSum(name, b.amount(Fmt.trim(sums[j], 2), unit)));
+                totals.add(b.amount(Fmt.trim(m.total(), 2), unit));
+                if (differs[j]) {
+                    gaps.add(b.measureGap(name, diff > 0, b.amount(Fmt.trim(Math.abs(diff), 2), unit)));
+                }
             }
+            zhEn[i] = b.portfolio(rows.size(), b.list(sumTexts), b.list(totals))
+                    + (gaps.isEmpty() ? b.agree() : b.gaps(gaps));
         }
-        StringBuilder sb = new StringBuilder();
-        sb.append(rows.size()).append("个分项").append(String.join("、", sums)).append("，所列合计为")
-                .append(String.join("、", totals));
-        if (gaps.isEmpty()) {
-            sb.append("，二者一致");
-        } else {
-            sb.append("；").append(String.join("，", gaps));
-        }
-        return new Finding(code, FindingKind.PORTFOLIO_SUM, title, sb.toString(), nums,
-                gaps.isEmpty() ? FindingSeverity.OK : FindingSeverity.GAP);
+        return new Finding(code, FindingKind.PORTFOLIO_SUM, title, zhEn[0], nums,
+                anyGap ? FindingSeverity.GAP : FindingSeverity.OK, title, zhEn[1]);
     }
 
     /**
@@ -189,8 +202,10 @@ public final class Feasibility {
         Double base = spec.baseValue(), target = spec.targetInForce();
         if (base == null || target == null) {
             return new Finding(spec.code() + "-met-at-base", FindingKind.TARGET_MET_AT_BASE,
-                    spec.name() + "基期值与目标", spec.name() + "基期值或目标值待录入，暂不比较", Map.of(),
-                    FindingSeverity.INFO);
+                    ChineseFindingPhrases.INSTANCE.metAtBaseTitle(spec.name()),
+                    ChineseFindingPhrases.INSTANCE.metAtBasePending(spec.name()), Map.of(), FindingSeverity.INFO,
+                    EnglishFindingPhrases.INSTANCE.metAtBaseTitle(spec.name()),
+                    EnglishFindingPhrases.INSTANCE.metAtBasePending(spec.name()));
         }
         return targetMetAtBase(spec.code() + "-met-at-base", spec.name(), spec.unit(), spec.baseYear(), base,
                 target, spec.effectiveDirection(), spec.precision());
@@ -204,12 +219,16 @@ public final class Feasibility {
         Map<String, Double> nums = new LinkedHashMap<>();
         nums.put("baseValue", base);
         nums.put("target", target);
-        String b = Fmt.value(base, null) + unit;
-        String t = Fmt.value(target, precision) + unit;
-        String text = name + baseYear + "年基期值" + b + "，目标" + (direction == Direction.UP ? "不低于" : "不高于") + t
-                + (met ? "，基期已达到目标" + (precision != null && direction.sign() * (base - target) < 0
-                ? "（按目标表述精度" + precision + "位小数比较）" : "") : "，基期尚未达到目标");
-        return new Finding(code, FindingKind.TARGET_MET_AT_BASE, name + "基期值与目标", text, nums,
-                met ? FindingSeverity.INFO : FindingSeverity.OK);
+        Integer statedPrecision = precision != null && direction.sign() * (base - target) < 0 ? precision : null;
+        String[] zhEn = new String[2];
+        FindingPhrasebook[] books = {ChineseFindingPhrases.INSTANCE, EnglishFindingPhrases.INSTANCE};
+        for (int i = 0; i < 2; i++) {
+            FindingPhrasebook b = books[i];
+            zhEn[i] = b.metAtBase(name, baseYear, b.amount(Fmt.value(base, null), unit), direction == Direction.UP,
+                    b.amount(Fmt.value(target, precision), unit), met, statedPrecision);
+        }
+        return new Finding(code, FindingKind.TARGET_MET_AT_BASE, ChineseFindingPhrases.INSTANCE.metAtBaseTitle(name),
+                zhEn[0], nums, met ? FindingSeverity.INFO : FindingSeverity.OK,
+                EnglishFindingPhrases.INSTANCE.metAtBaseTitle(name), zhEn[1]);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -72,8 +73,8 @@ public record PlanSummary(Rollup overall, List<Item> items, Map<String, Rollup> 
         Map<String, Rollup> byDepartment = new LinkedHashMap<>();
         deptRows.forEach((k, v) -> byDepartment.put(k, rowRollup(v)));
 
-        String sentence = items.size() + "项主要指标中，" + overall.terms(false);
-        String bindingSentence = bindingSentence(binding);
+        String sentence = sentence(items.size(), overall, false, ChinesePhrases.INSTANCE);
+        String bindingSentence = bindingSentence(binding, ChinesePhrases.INSTANCE);
         return new PlanSummary(overall, List.copyOf(items), Collections.unmodifiableMap(byCategory),
                 Collections.unmodifiableMap(byAttribute), Collections.unmodifiableMap(byDepartment),
                 List.copyOf(binding), all, sentence, bindingSentence);
@@ -91,7 +92,26 @@ public record PlanSummary(Rollup overall, List<Item> items, Map<String, Rollup> 
 
     /** The whole-plan sentence; with {@code includeZeros} every status is named, "0项" included. */
     public String sentence(boolean includeZeros) {
-        return items.size() + "项主要指标中，" + overall.terms(includeZeros);
+        return sentence(items.size(), overall, includeZeros, ChinesePhrases.INSTANCE);
+    }
+
+    /** {@link #sentence()} in the locale's language. */
+    public String sentence(Locale locale) {
+        return sentence(items.size(), overall, false, Phrasebook.of(locale));
+    }
+
+    /** {@link #sentence(boolean)} in the locale's language. */
+    public String sentence(boolean includeZeros, Locale locale) {
+        return sentence(items.size(), overall, includeZeros, Phrasebook.of(locale));
+    }
+
+    /** {@link #bindingSentence()} in the locale's language. */
+    public String bindingSentence(Locale locale) {
+        return bindingSentence(binding, Phrasebook.of(locale));
+    }
+
+    private static String sentence(int items, Rollup overall, boolean includeZeros, Phrasebook b) {
+        return b.planSentence(items, overall.terms(includeZeros, b));
     }
 
     private static Rollup rowRollup(List<RolledItem> rows) {
@@ -104,21 +124,20 @@ public record PlanSummary(Rollup overall, List<Item> items, Map<String, Rollup> 
     }
 
     /** "约束性指标5项，其中3项基本符合预期，2项滞后于预期（A、B）". Lagging ones are named. */
-    private static String bindingSentence(List<RolledItem> binding) {
+    private static String bindingSentence(List<RolledItem> binding, Phrasebook b) {
         if (binding.isEmpty()) {
-            return "无约束性指标";
+            return b.noBinding();
         }
         Rollup r = rowRollup(binding);
-        StringBuilder sb = new StringBuilder("约束性指标").append(binding.size()).append("项，其中")
-                .append(r.terms(false));
+        StringBuilder sb = new StringBuilder(b.bindingSentence(binding.size(), r.terms(false, b)));
         List<String> lagging = new ArrayList<>();
         for (RolledItem it : binding) {
             if (it.status().isLagging()) {
-                lagging.add(it.displayName() + "（" + it.status().label() + "）");
+                lagging.add(b.nameWithStatus(it.displayName(), it.status()));
             }
         }
         if (!lagging.isEmpty()) {
-            sb.append("；滞后的约束性指标：").append(String.join("、", lagging));
+            sb.append(b.laggingBinding(b.list(lagging)));
         }
         return sb.toString();
     }

@@ -94,7 +94,7 @@ final class ProgressRules {
         d.ratio = r;
         d.comparison = ComparisonText.level(d, last, expected);
 
-        String need = null;
+        Phrase need = null;
         if (t < T && status != Status.ACHIEVED_EARLY) {
             int m = T - t;
             d.catchUp = geo ? CatchUp.compoundRate(xT, xt, m) : CatchUp.step(xT, xt, m, CatchUp.stepUnit(s.unit()));
@@ -141,7 +141,7 @@ final class ProgressRules {
         double avg = Math.expm1(lnI / n) * 100;
         double lnStar = Math.log1p(gStar / 100);
         int sgn = s.effectiveDirection().sign();
-        String period = VerdictExplanation.growthPeriod(pts, avg, gStar, s.comparator());
+        Phrase period = VerdictExplanation.growthPeriod(pts, avg, gStar, s.comparator());
         if (Math.abs(lnStar) < EPS) {
             // a zero-growth target gives P no scale: only whether growth kept the right sign can be judged
             boolean met = sgn * avg >= -EPS;
@@ -164,7 +164,7 @@ final class ProgressRules {
         d.progress = p;
         d.ratio = r;
         d.comparison = ComparisonText.growth(d, pts, avg, gStar);
-        String need = null;
+        Phrase need = null;
         if (t < T && status != Status.ACHIEVED_EARLY) {
             d.catchUp = CatchUp.growth(span * lnStar, lnI, T - t);
             need = VerdictExplanation.growthNeed(d.catchUp);
@@ -212,8 +212,8 @@ final class ProgressRules {
         d.progress = p;
         d.ratio = r;
         d.comparison = ComparisonText.total(d, pts, sum, c * tau);
-        String period = VerdictExplanation.cumulativePeriod(pts, sum, c, s);
-        String need = null;
+        Phrase period = VerdictExplanation.cumulativePeriod(pts, sum, c, s);
+        Phrase need = null;
         if (t < T && status != Status.ACHIEVED_EARLY) {
             d.catchUp = CatchUp.step(c, sum, T - t, s.unit());
             need = VerdictExplanation.cumulativeNeed(d.catchUp);
@@ -255,7 +255,7 @@ final class ProgressRules {
         }
         double cumPct = -Math.expm1(lnR) * 100;
         double lnStar = Math.log1p(-dStar / 100);
-        String period = VerdictExplanation.declinePeriod(pts, cumPct, dStar);
+        Phrase period = VerdictExplanation.declinePeriod(pts, cumPct, dStar);
         if (Math.abs(lnStar) < EPS) {
             // a zero-reduction target gives P no scale: only whether it did not rise can be judged
             boolean met = cumPct >= -EPS;
@@ -278,7 +278,7 @@ final class ProgressRules {
         d.progress = p;
         d.ratio = r;
         d.comparison = ComparisonText.reduction(d, pts, cumPct, d.expected);
-        String need = null;
+        Phrase need = null;
         if (t < T && status != Status.ACHIEVED_EARLY) {
             d.catchUp = CatchUp.decline(lnStar, lnR, T - t);
             need = VerdictExplanation.declineNeed(d.catchUp);

@@ -3,6 +3,7 @@ package cn.lantu.assessment;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,6 +50,15 @@ public record Rollup(int total, Map<Status, Integer> counts, Map<Warning, Intege
      * "0项" is never printed unless every term is zero).
      */
     public String terms(boolean includeZeros) {
+        return terms(includeZeros, ChinesePhrases.INSTANCE);
+    }
+
+    /** {@link #terms(boolean)} in the locale's language ("3 achieved early, 2 ahead of schedule, …" in English). */
+    public String terms(boolean includeZeros, Locale locale) {
+        return terms(includeZeros, Phrasebook.of(locale));
+    }
+
+    String terms(boolean includeZeros, Phrasebook b) {
         StringBuilder sb = new StringBuilder();
         for (Status s : Status.values()) {
             int n = count(s);
@@ -56,9 +66,9 @@ public record Rollup(int total, Map<Status, Integer> counts, Map<Warning, Intege
                 continue;
             }
             if (sb.length() > 0) {
-                sb.append("，");
+                sb.append(b.comma());
             }
-            sb.append(n).append("项").append(s.label());
+            sb.append(b.statusCount(n, s));
         }
         return sb.toString();
     }

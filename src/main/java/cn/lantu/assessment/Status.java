@@ -5,24 +5,36 @@ package cn.lantu.assessment;
  * worst (4); {@link #NO_DATA} has severity −1 and is never "worse" than a status with data.
  */
 public enum Status {
-    ACHIEVED_EARLY("提前实现", 0),
-    AHEAD("快于预期", 1),
-    ON_TRACK("基本符合预期", 2),
-    LAGGING("滞后于预期", 3),
-    SEVERELY_LAGGING("严重滞后", 4),
-    NO_DATA("暂无数据", -1);
+    ACHIEVED_EARLY("提前实现", "Achieved early", 0),
+    AHEAD("快于预期", "Ahead of schedule", 1),
+    ON_TRACK("基本符合预期", "Broadly on track", 2),
+    LAGGING("滞后于预期", "Behind schedule", 3),
+    SEVERELY_LAGGING("严重滞后", "Seriously behind schedule", 4),
+    NO_DATA("暂无数据", "No data yet", -1);
 
     private final String label;
+    private final String labelEn;
     private final int severity;
 
-    Status(String label, int severity) {
+    Status(String label, String labelEn, int severity) {
         this.label = label;
+        this.labelEn = labelEn;
         this.severity = severity;
     }
 
     /** Chinese label as used in evaluation reports. */
     public String label() {
         return label;
+    }
+
+    /** English label, for the English interface. */
+    public String labelEn() {
+        return labelEn;
+    }
+
+    /** The label in the locale's language: English for an English locale, else Chinese. */
+    public String label(java.util.Locale locale) {
+        return Phrasebook.english(locale) ? labelEn : label;
     }
 
     /** 0 = best … 4 = worst; −1 for NO_DATA. */

@@ -2,18 +2,30 @@ package cn.lantu.assessment;
 
 /** Early-warning level derived from a status and the indicator's attribute. */
 public enum Warning {
-    GREEN("绿色"),
-    YELLOW("黄色"),
-    RED("红色");
+    GREEN("绿色", "Green"),
+    YELLOW("黄色", "Yellow"),
+    RED("红色", "Red");
 
     private final String label;
+    private final String labelEn;
 
-    Warning(String label) {
+    Warning(String label, String labelEn) {
         this.label = label;
+        this.labelEn = labelEn;
     }
 
     public String label() {
         return label;
+    }
+
+    /** English label, for the English interface. */
+    public String labelEn() {
+        return labelEn;
+    }
+
+    /** The label in the locale's language: English for an English locale, else Chinese. */
+    public String label(java.util.Locale locale) {
+        return Phrasebook.english(locale) ? labelEn : label;
     }
 
     /**

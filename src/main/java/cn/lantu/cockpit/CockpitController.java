@@ -74,7 +74,8 @@ public class CockpitController {
                           String sentence, String bindingSentence, List<IndicatorAssessment> binding,
                           List<IndicatorAssessment> red, List<IndicatorAssessment> yellow,
                           List<DepartmentScore> departments, List<WorkItem> redWork, List<WorkItem> yellowWork,
-                          ProjectService.Portfolio portfolio, List<cn.lantu.assessment.Finding> findings) {}
+                          ProjectService.Portfolio portfolio, List<cn.lantu.assessment.Finding> findings,
+                          cn.lantu.assessment.PlanSummary summary) {}
 
     private static java.time.LocalDate asOf(int year) {
         java.time.LocalDate today = java.time.LocalDate.now();
@@ -117,7 +118,7 @@ public class CockpitController {
         }
         return new Cockpit(plan.code(), year, pa.demo(), pa.summary().itemCount(), pa.summary().counts(),
                 pa.summary().sentence(), pa.summary().bindingSentence(), binding, red, yellow,
-                departments(plan, year, pa, taskRows), redWork, yellowWork, portfolio, pa.findings());
+                departments(plan, year, pa, taskRows), redWork, yellowWork, portfolio, pa.findings(), pa.summary());
     }
 
     /**
@@ -190,7 +191,8 @@ public class CockpitController {
                 : Math.min(Math.max(year, p.periodStart()), p.periodEnd());
         Cockpit c = snapshots.cockpit(p.id(), y, version, () -> cockpit(p, y), CockpitController::json);
         List<Map<String, Object>> counts = new ArrayList<>();
-        c.counts().forEach((s, n) -> counts.add(Map.of("label", s.label(), "count", n)));
+        c.counts().forEach((s, n) -> counts.add(Map.of("label", s.label(locale), "count", n)));
+        boolean en = cn.lantu.web.Labels.english(locale);
         Map<String, Object> investment = new LinkedHashMap<>();
         var views = c.portfolio().domains();
         investment.put("unit", "%");

@@ -48,21 +48,22 @@ public class PlanHomeController {
     String home(@PathVariable String plan, Model model) {
         Plan p = lookup.require(plan);
         var all = indicators.findByPlan(p.id());
+        // keys are message keys (plan.count.*), worded per language by the template
         Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("章", plans.nodesOfType(p.id(), "CHAPTER").size());
-        counts.put("节", plans.nodesOfType(p.id(), "SECTION").size());
-        counts.put("举措段落", plans.nodesOfType(p.id(), "MEASURE").size());
-        counts.put("专栏", plans.nodesOfType(p.id(), "COLUMN").size());
-        counts.put("主要指标（表1序号）", all.stream().filter(Indicator::inTable).map(Indicator::tableNumber).distinct().count());
-        counts.put("表1数值行", all.stream().filter(Indicator::inTable).count());
-        counts.put("文本目标", all.stream().filter(i -> !i.inTable()).count());
-        counts.put("镇街", org.findByType(p.id(), OrgUnit.Type.TOWN).size());
-        counts.put("片区（专栏3、4、13）", org.findByType(p.id(), OrgUnit.Type.AREA).size());
-        counts.put("部门（默认名单）", org.findByType(p.id(), OrgUnit.Type.DEPARTMENT).size());
-        counts.put("重大项目领域（专栏8）", projects.domains(p.id()).size());
-        counts.put("纲要点名项目", projects.projects(p.id()).size());
-        counts.put("改革事项（专栏9）", reforms.findByPlan(p.id()).size());
-        counts.put("原文更正", plans.corrections(p.id()).size());
+        counts.put("plan.count.chapters", plans.nodesOfType(p.id(), "CHAPTER").size());
+        counts.put("plan.count.sections", plans.nodesOfType(p.id(), "SECTION").size());
+        counts.put("plan.count.measures", plans.nodesOfType(p.id(), "MEASURE").size());
+        counts.put("plan.count.columns", plans.nodesOfType(p.id(), "COLUMN").size());
+        counts.put("plan.count.tableItems", all.stream().filter(Indicator::inTable).map(Indicator::tableNumber).distinct().count());
+        counts.put("plan.count.tableRows", all.stream().filter(Indicator::inTable).count());
+        counts.put("plan.count.textTargets", all.stream().filter(i -> !i.inTable()).count());
+        counts.put("plan.count.towns", org.findByType(p.id(), OrgUnit.Type.TOWN).size());
+        counts.put("plan.count.areas", org.findByType(p.id(), OrgUnit.Type.AREA).size());
+        counts.put("plan.count.departments", org.findByType(p.id(), OrgUnit.Type.DEPARTMENT).size());
+        counts.put("plan.count.projectDomains", projects.domains(p.id()).size());
+        counts.put("plan.count.projects", projects.projects(p.id()).size());
+        counts.put("plan.count.reforms", reforms.findByPlan(p.id()).size());
+        counts.put("plan.count.corrections", plans.corrections(p.id()).size());
         PlanAssessment assessment = assessments.assess(p, assessments.defaultYear(p));
         model.addAttribute("plan", p);
         model.addAttribute("counts", counts);

@@ -7,10 +7,11 @@ import java.util.Map;
 
 /**
  * One value row of Table 1 as printed: the category cell spans its rows ("经济发展（6项）"), and an item with
- * two indicators (row 12) spans two rows with its sub-items beside it.
+ * two indicators (row 12) spans two rows with its sub-items beside it. {@code categoryItems} is the number of items in
+ * the category, for wording the cell in another language.
  */
 public record Table1Row(Indicator indicator, String categoryCell, int categorySpan, boolean numberCell,
-                        int numberSpan, String itemName, boolean subRow) {
+                        int numberSpan, String itemName, boolean subRow, int categoryItems) {
 
     /** Lays out the table rows (already in table order) the way the outline prints them. */
     public static List<Table1Row> layout(List<Indicator> rows) {
@@ -29,7 +30,7 @@ public record Table1Row(Indicator indicator, String categoryCell, int categorySp
                 boolean first = !i.tableNumber().equals(previous);
                 String itemName = span > 1 ? groupName(list, i.tableNumber()) : i.name();
                 out.add(new Table1Row(i, k == 0 ? e.getKey().label() + "（" + items + "项）" : null, list.size(),
-                        first, span, itemName, span > 1));
+                        first, span, itemName, span > 1, (int) items));
                 previous = i.tableNumber();
             }
         }

@@ -67,7 +67,10 @@ public class AssessmentApiController {
         this.overrides = overrides;
     }
 
-    /** One indicator's result, with the indicator API's field names. Fractions are fractions, never percentages. */
+    /**
+     * One indicator's result, with the indicator API's field names. Fractions are fractions, never percentages.
+     * {@code statusLabel} and {@code explanation} are Chinese; {@code statusLabelEn} and {@code explanationEn} English.
+     */
     public record IndicatorResult(String code, String name, String unit, Integer tableNumber, String category,
                                   Attribute attribute, Kind kind, String leadDepartment, Status status,
                                   String statusLabel, String warning, boolean provisional, Double elapsed,
@@ -76,7 +79,7 @@ public class AssessmentApiController {
                                   Double projectionLow, Double projectionHigh, Double anticipatedProgress,
                                   Double catchUp, String catchUpUnit, String explanation, Boolean annualTargetMet,
                                   String targetUsed, Status computedStatus, String overrideReason,
-                                  Comparison comparison) {
+                                  String statusLabelEn, String explanationEn, Comparison comparison) {
 
         static IndicatorResult of(IndicatorAssessment ia) {
             Indicator i = ia.indicator();
@@ -88,7 +91,8 @@ public class AssessmentApiController {
                     a.projection(), a.projectionLow(), a.projectionHigh(), a.anticipatedProgress(), a.catchUp(),
                     a.catchUpUnit(), a.explanation(), a.annualTargetMet(), a.targetUsed(),
                     ia.override() == null ? a.status() : ia.override().computed(),
-                    ia.override() == null ? null : ia.override().reason(), a.comparison());
+                    ia.override() == null ? null : ia.override().reason(), a.status().labelEn(),
+                    a.explanation(java.util.Locale.ENGLISH), a.comparison());
         }
     }
 
@@ -97,7 +101,8 @@ public class AssessmentApiController {
                              String sentence, String bindingSentence, Map<String, Map<Status, Integer>> byCategory,
                              Map<Attribute, Map<Status, Integer>> byAttribute,
                              Map<String, Map<Status, Integer>> byDepartment, List<String> binding,
-                             List<IndicatorResult> indicators, List<Finding> findings) {}
+                             List<IndicatorResult> indicators, List<Finding> findings, String sentenceEn,
+                             String bindingSentenceEn) {}
 
     @GetMapping("/api/v1/plans/{plan}/assessment")
     @Operation(summary = "Assessment of every indicator for a year, from approved figures, with roll-ups and findings",
@@ -119,7 +124,8 @@ public class AssessmentApiController {
         return new PlanResult(pa.plan().code(), pa.year(), pa.demo(), pa.summary().itemCount(),
                 pa.summary().counts(), pa.summary().sentence(), pa.summary().bindingSentence(), byCategory,
                 byAttribute, byDepartment, pa.summary().binding().stream().map(r -> r.code()).toList(),
-                pa.indicators().stream().map(IndicatorResult::of).toList(), pa.findings());
+                pa.indicators().stream().map(IndicatorResult::of).toList(), pa.findings(),
+                pa.summary().sentence(java.util.Locale.ENGLISH), pa.summary().bindingSentence(java.util.Locale.ENGLISH));
     }
 
     @GetMapping("/api/v1/plans/{plan}/feasibility")

@@ -59,10 +59,13 @@ final class FeasibilityChecks {
                                 d.plannedCount(), d.totalInvestment().doubleValue(),
                                 d.periodInvestment().doubleValue())).toList();
                         out.add(Feasibility.portfolioSum(code, title, rows, List.of(
-                                new Feasibility.Measure("项目个数", "个", num(portfolioTotals.get("count"))),
-                                new Feasibility.Measure("总投资", "亿元", num(portfolioTotals.get("totalInvestment"))),
+                                new Feasibility.Measure("项目个数", "个", num(portfolioTotals.get("count")),
+                                        "projects", ""),
+                                new Feasibility.Measure("总投资", "亿元", num(portfolioTotals.get("totalInvestment")),
+                                        "total investment", "亿元"),
                                 new Feasibility.Measure("“十五五”投资", "亿元",
-                                        num(portfolioTotals.get("periodInvestment"))))));
+                                        num(portfolioTotals.get("periodInvestment")),
+                                        "investment in the plan period", "亿元"))));
                     }
                     case "TARGET_MET_AT_BASE" -> {
                         for (Indicator i : byCode.values()) {
@@ -80,7 +83,8 @@ final class FeasibilityChecks {
                 }
             } catch (RuntimeException e) {
                 out.add(new Finding(code, cn.lantu.assessment.FindingKind.COMPONENT_SUM, title,
-                        "无法计算：" + e.getMessage(), Map.of(), cn.lantu.assessment.FindingSeverity.INFO));
+                        "无法计算：" + e.getMessage(), Map.of(), cn.lantu.assessment.FindingSeverity.INFO, title,
+                        "Cannot be computed: " + e.getMessage()));
             }
         }
         return out;

@@ -25,7 +25,8 @@ public record IndicatorTimeline(boolean valueChart, String unit, Integer baseYea
      * observed.
      */
     public record Point(int year, Double expected, Double observed, boolean estimate, Double progress,
-                        Double elapsed, String status, String achievedText, String expectedText) {}
+                        Double elapsed, String status, String achievedText, String expectedText,
+                        String achievedTextEn, String expectedTextEn) {}
 
     /** The value the time schedule expects in year t, for level-like kinds (null where it is not defined). */
     static Double expectedLevel(IndicatorSpec spec, int t) {
@@ -62,11 +63,13 @@ public record IndicatorTimeline(boolean valueChart, String unit, Integer baseYea
                 points.add(new Point(t, valueChart ? expected : a.expected(), o == null ? null : o.value(),
                         o != null && o.estimate(), a.progress(), a.elapsed(), a.status().label(),
                         a.comparison() == null ? null : a.comparison().achievedText(),
-                        a.comparison() == null ? null : a.comparison().expectedText()));
+                        a.comparison() == null ? null : a.comparison().expectedText(),
+                        a.comparison() == null ? null : a.comparison().achievedTextEn(),
+                        a.comparison() == null ? null : a.comparison().expectedTextEn()));
                 last = a;
             } else {
                 double elapsed = (t - (double) spec.baseYear()) / (spec.targetYear() - spec.baseYear());
-                points.add(new Point(t, expected, null, false, null, elapsed, "—", null, null));
+                points.add(new Point(t, expected, null, false, null, elapsed, "—", null, null, null, null));
             }
         }
         return new IndicatorTimeline(valueChart, spec.unit(), spec.baseYear(), spec.baseValue(), spec.targetYear(),

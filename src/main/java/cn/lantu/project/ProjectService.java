@@ -112,6 +112,16 @@ public class ProjectService {
                     + "，纲要点名未确认 " + named + " 个";
         }
 
+        /** {@link #summary()} in English (the domain's name and the unit 亿元 as the plan writes them). */
+        public String summaryEn() {
+            return domain.name() + ": target " + domain.plannedCount() + " projects / total investment "
+                    + plain(domain.totalInvestment()) + " 亿元 / " + plain(domain.periodInvestment())
+                    + " 亿元 in the plan period; " + confirmed + " registered"
+                    + (confirmed > 0 ? " (total investment " + fmt(confirmedTotal) + " 亿元 / " + fmt(confirmedPeriod)
+                    + " 亿元 in the plan period)" : "")
+                    + ", " + named + " named in the outline and not yet confirmed";
+        }
+
         private static String plain(java.math.BigDecimal d) {
             return d.stripTrailingZeros().toPlainString();
         }
