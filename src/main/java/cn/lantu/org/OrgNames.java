@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +56,9 @@ public class OrgNames {
         if (codes == null || codes.isEmpty()) {
             return "";
         }
-        return codes.stream().map(c -> name(planId, c)).collect(Collectors.joining("、"));
+        // the list separator of the reader's language (、 in Chinese, a comma in English)
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        return codes.stream().map(c -> name(planId, c)).collect(Collectors.joining(english ? ", " : "、"));
     }
 
     private Map<String, String> names(long planId) {

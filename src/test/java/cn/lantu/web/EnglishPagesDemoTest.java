@@ -240,6 +240,9 @@ class EnglishPagesDemoTest {
                 (t[i].equals("unit") ? units : values).addAll(found);
             }
         }
+        // a revised target's reason is quoted with its approval, as the plan office wrote both: 理由（依据）
+        values.addAll(jdbc.sql("SELECT DISTINCT reason || '（' || approval || '）' FROM indicator_target_revision")
+                .query(String.class).list());
         // a related indicator is named without its verb (地区生产总值（GDP）增长 → 地区生产总值（GDP）)
         for (String name : jdbc.sql("SELECT DISTINCT name FROM indicator").query(String.class).list()) {
             values.add(name.replaceAll("(增长率|增长|增速)$", ""));
