@@ -54,11 +54,12 @@ class AuditText {
         }
         String kind = messages.getMessage("audit.subject." + m.group(1), null, m.group(1), locale);
         String rest = periods(m.group(2).strip(), locale);
+        String colon = locale != null && "en".equals(locale.getLanguage()) ? ": " : "：";
         Matcher id = ID_FIRST.matcher(rest);
         if (id.matches()) {
-            return kind + " " + id.group(1) + (id.group(2) == null ? "" : "：" + id.group(2));
+            return kind + " " + id.group(1) + (id.group(2) == null ? "" : colon + id.group(2));
         }
-        return kind + "：" + rest;
+        return kind + colon + rest;
     }
 
     /** Period codes written by older entries (2026/Y, 2026 Q1) as words. */

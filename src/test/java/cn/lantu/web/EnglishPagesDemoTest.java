@@ -75,7 +75,11 @@ class EnglishPagesDemoTest {
         List<String> failures = new ArrayList<>();
         for (String path : List.of("/plans", PLAN + "/indicators", PLAN + "/matrix/projects", PLAN + "/projects/gantt",
                 PLAN + "/reforms", PLAN + "/towns", PLAN + "/columns", PLAN + "/columns/8",
-                PLAN + "/reporting")) {
+                // the outline page's body is the outline itself, the report preview is the Chinese report (reports
+                // are official Chinese documents, the page says so) and the audit log shows entries as they were
+                // written (append-only): content and records, not interface
+                PLAN + "/reporting", PLAN + "/reporting/calendar", PLAN + "/annual-plan?year=2027", "/admin/users", "/admin/org-units", "/admin/responsibilities",
+                "/notifications", "/account/tokens", "/account/password")) {
             String sep = path.contains("?") ? "&" : "?";
             String html = Http.ok(admin.page(path + sep + "lang=en"));
             dump(path, html);
@@ -230,7 +234,11 @@ class EnglishPagesDemoTest {
                 {"task_milestone", "title"},
                 {"task_update", "narrative", "problems", "next_steps"},
                 {"figure", "note", "source"},
-                {"app_user", "display_name"}};
+                {"app_user", "display_name"},
+                // an audit entry keeps the words it was written with (append-only): a record, not interface text
+                {"audit_log", "detail", "subject"},
+                // a notification is stored as it was sent (in Chinese, the office's language)
+                {"notification", "title", "body"}};
         List<String> values = new ArrayList<>();
         Set<String> units = new LinkedHashSet<>();
         for (String[] t : columns) {
