@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The administrators' view of the audit log: filterable, exportable to CSV, read-only. */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasRole('AUDIT_ADMIN')")
 class AuditController {
 
     private static final ZoneId ZONE = cn.lantu.web.Formats.ZONE;

@@ -110,6 +110,14 @@ class FigureRepository {
         changes.touchByFigure(figureId);
     }
 
+    /** Whether the user entered the figure: wrote one of its values (a draft) or submitted it. */
+    boolean enteredBy(long figureId, String username) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM figure_revision
+                 WHERE figure_id = ? AND changed_by = ? AND state IN ('DRAFT', 'SUBMITTED')
+                """).params(figureId, username).query(Integer.class).single() > 0;
+    }
+
     List<Figure.Revision> revisions(long figureId) {
         return jdbc.sql("SELECT * FROM figure_revision WHERE figure_id = ? ORDER BY version").param(figureId)
                 .query((rs, n) -> new Figure.Revision(rs.getLong("id"), rs.getLong("figure_id"), rs.getInt("version"),

@@ -92,7 +92,7 @@ public class FigureService {
     public List<Figure.Revision> revisions(Actor a, long id) {
         Figure f = get(a, id);
         List<Figure.Revision> all = figures.revisions(f.id());
-        return a.role() == Role.SUPERVISOR ? all.stream().filter(r -> r.state() == FigureState.APPROVED).toList()
+        return a.role() == Role.SUPERVISOR || a.role().systemAdministration() ? all.stream().filter(r -> r.state() == FigureState.APPROVED).toList()
                 : all;
     }
 
@@ -227,6 +227,7 @@ public class FigureService {
         Figure f = get(a, id);
         access.requireSignOff(a, f);
         requireState(f, FigureState.SUBMITTED);
+        requireNotEnteredBy(a, f);
         Figure after = transition(a, f, version, FigureState.SIGNED_OFF, f.explanation(), null, "部门审核通过");
         notifyUsers(users.findByRole(Role.ADMIN), "待批准：" + label(after), a.username() + " 已审核，请规划办批准。", after);
         return after;
@@ -237,9 +238,17 @@ public class FigureService {
         Figure f = get(a, id);
         access.requireAdmin(a);
         requireState(f, FigureState.SIGNED_OFF);
+        requireNotEnteredBy(a, f);
         Figure after = transition(a, f, version, FigureState.APPROVED, f.explanation(), null, "规划办批准");
         notifyUnit(f, List.of(Role.REPORTER, Role.APPROVER), "已批准：" + label(after), "数据已批准，计入监测评估。");
         return after;
+    }
+
+    /** Separation of duties: nobody signs off or approves a figure they entered or submitted themselves. */
+    private void requireNotEnteredBy(Actor a, Figure f) {
+        if (figures.enteredBy(f.id(), a.username())) {
+            throw ReportingException.forbidden("您填报或提交了这条数据，须由另一人审核批准");
+        }
     }
 
     @Transactional

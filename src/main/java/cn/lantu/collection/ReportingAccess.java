@@ -64,7 +64,8 @@ class ReportingAccess {
     boolean canRead(Actor a, Figure f) {
         return switch (a.role()) {
             case ADMIN, LEADER -> true;
-            case SUPERVISOR -> f.state() == FigureState.APPROVED;
+            // supervisors and the administrators of the system see only what the plan office approved
+            case SUPERVISOR, SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> f.state() == FigureState.APPROVED;
             case REPORTER, APPROVER -> a.orgUnitId() != null && (a.orgUnitId().equals(ownerUnit(f.indicatorId(),
                     f.orgUnitId())) || (!isTown(f.orgUnitId()) && cooperates(a.orgUnitId(), f.indicatorId())));
         };

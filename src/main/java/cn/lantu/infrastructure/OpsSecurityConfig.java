@@ -15,7 +15,7 @@ import cn.lantu.security.UserRepository;
 
 /**
  * The actuator endpoints: {@code /actuator/health} (and its probes) is open to load balancers; everything else
- * (prometheus, info) needs an ADMIN, by HTTP Basic or an ADMIN's API token ({@code Authorization: Bearer …}).
+ * (prometheus, info) needs the system administrator, by HTTP Basic or their API token ({@code Authorization: Bearer …}).
  */
 @Configuration
 public class OpsSecurityConfig {
@@ -26,7 +26,7 @@ public class OpsSecurityConfig {
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .anyRequest().hasRole("ADMIN"))
+                        .anyRequest().hasRole("SYSTEM_ADMIN"))
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))

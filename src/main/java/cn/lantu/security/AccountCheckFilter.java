@@ -30,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>the role is the one in the database now, not the one at login (a demoted administrator gets 403 at
  * once);</li>
  * <li>with {@code lantu.security.password-max-age-days} set, an expired password sends the browser to
- * {@code /account/password} and refuses HTTP Basic.</li>
+ * {@code /account/password} and refuses HTTP Basic; so does a generated or administrator-set password that its
+ * user has not yet replaced (first login).</li>
  * </ul>
  * Requests authenticated by an API token read the account in {@link ApiTokenFilter} already.
  */
@@ -69,7 +70,7 @@ public class AccountCheckFilter extends OncePerRequestFilter {
             return;
         }
         boolean fromHeader = request.getAttribute(ApiTokenFilter.HEADER_AUTHENTICATED) != null;
-        if (fromHeader && settings.passwordMaxAgeDays() <= 0) {
+        if (fromHeader && settings.passwordMaxAgeDays() <= 0 && !settings.passwordChangeAtFirstLogin()) {
             chain.doFilter(request, response); // HTTP Basic: the account was read for this very request
             return;
         }
@@ -99,13 +100,15 @@ public class AccountCheckFilter extends OncePerRequestFilter {
             context.setAuthentication(current);
             SecurityContextHolder.setContext(context); // this request only: the session keeps no copy
         }
-        if (passwordExpired(account, settings, Instant.now()) && !open(request)) {
+        boolean first = settings.passwordChangeAtFirstLogin() && account.passwordChangeRequired();
+        if ((first || passwordExpired(account, settings, Instant.now())) && !open(request)) {
+            String why = first ? "须先修改初始密码" : "密码已过期";
             if (fromHeader) {
-                ApiErrorsJson.write(response, HttpServletResponse.SC_UNAUTHORIZED, "密码已过期，请登录网页修改密码");
+                ApiErrorsJson.write(response, HttpServletResponse.SC_UNAUTHORIZED, why + "，请登录网页修改密码");
             } else if ("GET".equals(request.getMethod()) && SecurityConfig.accepts(request, "text/html")) {
-                response.sendRedirect(request.getContextPath() + "/account/password?expired");
+                response.sendRedirect(request.getContextPath() + "/account/password?" + (first ? "first" : "expired"));
             } else {
-                ApiErrorsJson.write(response, HttpServletResponse.SC_FORBIDDEN, "密码已过期，请先修改密码");
+                ApiErrorsJson.write(response, HttpServletResponse.SC_FORBIDDEN, why + "，请先修改密码");
             }
             return;
         }

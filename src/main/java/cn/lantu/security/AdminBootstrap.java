@@ -14,10 +14,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On first start, creates the administrator {@code admin} with a random password and writes it to
- * {@code <data-dir>/initial-admin-password}, readable only by its owner. The password never goes to the log: the
- * log says only where the file is. The file is deleted when that password is changed ({@link UserService}).
- * There is no default password.
+ * On start, creates each account of {@link InitialPasswordFile#ACCOUNTS} that does not exist yet — the first
+ * plan-office account {@code admin} and the three administrators of the system (三员: {@code sysadmin},
+ * {@code secadmin}, {@code auditadmin}) — each with a random password written to
+ * {@code <data-dir>/initial-<user>-password}, readable only by its owner. Passwords never go to the log: the log
+ * says only where the files are. Each must be changed at the first login (unless
+ * {@code lantu.security.password-change-at-first-login} is off), and its file is deleted then. There is no default
+ * password.
  */
 @Component
 @Order(0)
@@ -28,21 +31,32 @@ public class AdminBootstrap implements ApplicationRunner {
     private final UserRepository users;
     private final UserService service;
     private final InitialPasswordFile initialPassword;
+    private final SecuritySettings settings;
 
-    public AdminBootstrap(UserRepository users, UserService service, InitialPasswordFile initialPassword) {
+    public AdminBootstrap(UserRepository users, UserService service, InitialPasswordFile initialPassword,
+                          SecuritySettings settings) {
         this.users = users;
         this.service = service;
         this.initialPassword = initialPassword;
+        this.settings = settings;
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        if (users.findByUsername(InitialPasswordFile.ADMIN).isPresent()) {
-            return;
+        for (InitialPasswordFile.Initial account : InitialPasswordFile.ACCOUNTS) {
+            if (users.findByUsername(account.username()).isEmpty()) {
+                create(account);
+            }
         }
+    }
+
+    private void create(InitialPasswordFile.Initial account) throws IOException {
         String password = UserService.randomPassword(20);
-        service.createUser(InitialPasswordFile.ADMIN, "规划管理员", password, Role.ADMIN, null);
-        Path file = initialPassword.path();
+        long id = service.createUser(account.username(), account.displayName(), password, account.role(), null);
+        if (settings.passwordChangeAtFirstLogin()) {
+            users.requirePasswordChange(id, true);
+        }
+        Path file = initialPassword.path(account.username());
         DataDirectory.prepare(file.getParent());
         Files.deleteIfExists(file);
         try {
@@ -51,8 +65,8 @@ public class AdminBootstrap implements ApplicationRunner {
             Files.createFile(file);
         }
         Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-        log.warn("\n\n  Lantu administrator created. user: admin\n  Its initial password is in {} (readable by its"
-                + " owner only; deleted once the password is changed). Change it after the first login.\n",
-                file.toAbsolutePath());
+        log.warn("\n\n  Lantu account created: {} ({}).\n  Its initial password is in {} (readable by its owner only;"
+                + " deleted once the password is changed). It must be changed at the first login.\n",
+                account.username(), account.role().name(), file.toAbsolutePath());
     }
 }

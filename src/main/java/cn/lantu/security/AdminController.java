@@ -23,9 +23,13 @@ import cn.lantu.org.OrgUnit;
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanRepository;
 
-/** Administrators manage users (each belongs to one org unit) and org units. Every change is audited. */
+/**
+ * The system administrator (系统管理员) manages accounts (each belongs to at most one org unit) and org units.
+ * Roles beyond the ordinary ones, locks and tokens are the security administrator's ({@link SecurityAdminController}),
+ * and so are password resets of the three administrators' own accounts. Every change is audited.
+ */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasRole('SYSTEM_ADMIN')")
 class AdminController {
 
     private final UserRepository users;
@@ -57,9 +61,17 @@ class AdminController {
         return out;
     }
 
+    /** Each administrator's own page. */
     @GetMapping("/admin")
-    String index() {
-        return "redirect:/admin/users";
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','SECURITY_ADMIN','AUDIT_ADMIN','ADMIN')")
+    String index(Principal principal) {
+        Role role = users.findByUsername(principal.getName()).map(AppUser::role).orElse(Role.ADMIN);
+        return switch (role) {
+            case SYSTEM_ADMIN -> "redirect:/admin/users";
+            case SECURITY_ADMIN -> "redirect:/admin/security";
+            case AUDIT_ADMIN -> "redirect:/admin/audit";
+            default -> "redirect:/admin/responsibilities";
+        };
     }
 
     @GetMapping("/admin/users")
@@ -69,7 +81,7 @@ class AdminController {
         model.addAttribute("units", units);
         model.addAttribute("unitNames", units.stream().collect(
                 java.util.stream.Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a)));
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", Role.ORDINARY);
         return "admin/users";
     }
 
@@ -84,10 +96,13 @@ class AdminController {
             if (users.findByUsername(username).isPresent()) {
                 throw new IllegalArgumentException("用户名已存在");
             }
-            if (role != Role.ADMIN && role != Role.LEADER && role != Role.SUPERVISOR && orgUnitId == null) {
+            if (!Role.ORDINARY.contains(role)) {
+                throw new IllegalArgumentException(role.label() + "角色只能由安全管理员授予");
+            }
+            if (role.needsUnit() && orgUnitId == null) {
                 throw new IllegalArgumentException("填报员和审核人必须属于一个单位");
             }
-            long id = service.createUser(username, displayName, password, role, orgUnitId);
+            long id = service.createAccount(username, displayName, password, role, orgUnitId);
             if (email != null && !email.isBlank()) {
                 AppUser u = users.findById(id).orElseThrow();
                 users.update(id, u.displayName(), u.role(), u.orgUnitId(), email.trim(), true);
@@ -106,12 +121,12 @@ class AdminController {
     }
 
     /**
-     * Saves a user. A password reset, disabling the account or a change of role ends the user's access at once
+     * Saves a user's account details. A password reset or disabling the account ends the user's access at once
      * (see {@link UserService#update} and {@link UserService#changePassword}); the administrator's own current
-     * session is kept when they change themselves.
+     * session is kept when they change themselves. The role is kept: the security administrator changes it.
      */
     @PostMapping("/admin/users/{id}")
-    String update(@PathVariable long id, @RequestParam String displayName, @RequestParam Role role,
+    String update(@PathVariable long id, @RequestParam String displayName,
                   @RequestParam(required = false) Long orgUnitId, @RequestParam(required = false) String email,
                   @RequestParam(defaultValue = "false") boolean enabled,
                   @RequestParam(required = false) String password, Principal principal, HttpServletRequest request,
@@ -120,12 +135,17 @@ class AdminController {
         boolean self = before.username().equals(principal.getName());
         HttpSession session = request.getSession(false);
         String keep = self && session != null ? session.getId() : null;
+        Role role = before.role();
         try {
             if (self && !enabled) {
                 throw new IllegalArgumentException("不能停用自己的账号");
             }
+            service.checkLastHolder(before, role, enabled, principal.getName());
             if (password != null && !password.isBlank()) {
-                service.changePassword(id, password, keep);
+                if (role.systemAdministration() && !self) {
+                    throw new IllegalArgumentException(role.label() + "的密码只能由安全管理员重设");
+                }
+                service.resetPassword(id, password, keep);
                 audit.record(principal.getName(), "USER_PASSWORD", "user:" + before.username(),
                         "重设密码；已结束其全部会话并吊销其接口令牌");
             }
@@ -136,7 +156,7 @@ class AdminController {
                         .ifPresent(a -> session.setAttribute(AccountCheckFilter.STAMP, a.stamp()));
             }
             audit.record(principal.getName(), "USER_UPDATE", "user:" + before.username(),
-                    "角色：" + before.role().label() + "→" + role.label() + "；单位：" + unitName(before.orgUnitId())
+                    "姓名：" + before.displayName() + "→" + displayName + "；单位：" + unitName(before.orgUnitId())
                             + "→" + unitName(orgUnitId) + "；启用：" + yesNo(before.enabled()) + "→" + yesNo(enabled)
                             + "；邮箱：" + orEmpty(before.email()) + "→" + orEmpty(email) + "；" + ended.describe());
             flash.addFlashAttribute("message", "已保存用户 " + before.username());

@@ -165,6 +165,10 @@ public class SecurityConfig {
                     "网页登录，来自 " + request.getRemoteAddr());
             UserRepository.Account account = users.findAccount(auth.getName()).orElseThrow();
             request.getSession().setAttribute(AccountCheckFilter.STAMP, account.stamp());
+            if (settings.passwordChangeAtFirstLogin() && account.passwordChangeRequired()) {
+                response.sendRedirect(request.getContextPath() + "/account/password?first");
+                return;
+            }
             if (AccountCheckFilter.passwordExpired(account, settings, Instant.now())) {
                 response.sendRedirect(request.getContextPath() + "/account/password?expired");
                 return;
@@ -193,11 +197,20 @@ public class SecurityConfig {
                     if (settings.apiDocsPublic()) {
                         auth.requestMatchers(API_DOCS).permitAll();
                     }
-                    auth.requestMatchers("/admin/**").hasRole("ADMIN").anyRequest().authenticated();
+                    // Each page under /admin names its own administrator (三员分立); see the controllers.
+                    auth.requestMatchers("/admin/**")
+                            .hasAnyRole("ADMIN", "SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN")
+                            .anyRequest().authenticated();
                 })
                 .formLogin(form -> form.loginPage("/login").successHandler(loginSuccess).failureHandler(loginFailure)
                         .permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/").permitAll()
+                        .addLogoutHandler((request, response, auth) -> {
+                            if (auth != null) {
+                                audit.record(auth.getName(), "LOGOUT", "user:" + auth.getName(),
+                                        "网页退出，来自 " + request.getRemoteAddr());
+                            }
+                        }))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
                 .requestCache(c -> c.requestCache(requestCache))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))

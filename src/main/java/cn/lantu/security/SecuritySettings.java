@@ -17,11 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokens             API token lifetimes in days
  * @param apiDocsPublic      {@code true} opens {@code /v3/api-docs} and the Swagger UI to anonymous visitors; by
  *                           default they need a login
+ * @param passwordChangeAtFirstLogin a generated password, or one an administrator set, must be changed by its user
+ *                           at the next login before anything else (等保 身份鉴别); on by default
  */
 @ConfigurationProperties("lantu.security")
 public record SecuritySettings(@DefaultValue Lockout lockout, @DefaultValue Throttle throttle,
                                @DefaultValue("0") int passwordMaxAgeDays, @DefaultValue Tokens tokens,
-                               @DefaultValue("false") boolean apiDocsPublic) {
+                               @DefaultValue("false") boolean apiDocsPublic,
+                               @DefaultValue("true") boolean passwordChangeAtFirstLogin) {
 
     public record Lockout(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
                           @DefaultValue("15m") Duration duration) {

@@ -102,7 +102,7 @@ public class UserRepository {
 
     /** The security state of an account: stamp, failed logins, lock, password age. */
     public record Account(AppUser user, String stamp, int failedLogins, Instant failedSince, Instant lockedUntil,
-                          Instant passwordChangedAt) {
+                          Instant passwordChangedAt, boolean passwordChangeRequired) {
 
         public boolean lockedAt(Instant now) {
             return lockedUntil != null && lockedUntil.isAfter(now);
@@ -113,8 +113,35 @@ public class UserRepository {
         return jdbc.sql("SELECT * FROM app_user WHERE username = ?").param(username)
                 .query((rs, n) -> new Account(map(rs, n), rs.getString("security_stamp"), rs.getInt("failed_logins"),
                         instant(rs.getTimestamp("failed_since")), instant(rs.getTimestamp("locked_until")),
-                        instant(rs.getTimestamp("password_changed_at"))))
+                        instant(rs.getTimestamp("password_changed_at")), rs.getBoolean("password_change_required")))
                 .optional();
+    }
+
+    /** Marks (or clears) that the account's password must be changed by its user before anything else. */
+    public void requirePasswordChange(long id, boolean required) {
+        jdbc.sql("UPDATE app_user SET password_change_required = ? WHERE id = ?").params(required, id).update();
+    }
+
+    /** An account as the security administrator sees it: lock and live API tokens. */
+    public record SecurityState(AppUser user, Instant lockedUntil, int tokens) {
+
+        public boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+    }
+
+    public List<SecurityState> securityStates() {
+        return jdbc.sql("""
+                SELECT u.*, (SELECT COUNT(*) FROM api_token t WHERE t.user_id = u.id) AS tokens
+                  FROM app_user u ORDER BY u.id
+                """).query((rs, n) -> new SecurityState(map(rs, n), instant(rs.getTimestamp("locked_until")),
+                        rs.getInt("tokens"))).list();
+    }
+
+    /** How many enabled accounts hold the role. */
+    public int countEnabled(Role role) {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE role = ? AND enabled = TRUE").param(role.name())
+                .query(Integer.class).single();
     }
 
     private static Instant instant(Timestamp t) {

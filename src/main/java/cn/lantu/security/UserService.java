@@ -93,9 +93,25 @@ public class UserService implements UserDetailsService {
         }
         users.updatePassword(userId, encoder.encode(rawPassword), PasswordPolicy.HISTORY);
         endAccess(user, keepSessionId);
-        if (InitialPasswordFile.ADMIN.equals(user.username())) {
-            initialPassword.delete();
-        }
+        initialPassword.delete(user.username());
+    }
+
+    /**
+     * An administrator's reset: {@link #changePassword(long, String, String)}, and the user must choose their own
+     * password at the next login (when {@code lantu.security.password-change-at-first-login} is on).
+     */
+    @Transactional
+    public void resetPassword(long userId, String rawPassword, String keepSessionId) {
+        changePassword(userId, rawPassword, keepSessionId);
+        users.requirePasswordChange(userId, settings.passwordChangeAtFirstLogin());
+    }
+
+    /** An account an administrator creates: its user chooses their own password at the first login. */
+    @Transactional
+    public long createAccount(String username, String displayName, String rawPassword, Role role, Long orgUnitId) {
+        long id = createUser(username, displayName, rawPassword, role, orgUnitId);
+        users.requirePasswordChange(id, settings.passwordChangeAtFirstLogin());
+        return id;
     }
 
     /** {@link #changePassword(long, String, String)} ending every session of the user. */
@@ -112,6 +128,26 @@ public class UserService implements UserDetailsService {
             throw new IllegalArgumentException("当前密码不正确");
         }
         changePassword(user.id(), newPassword, keepSessionId);
+        users.requirePasswordChange(user.id(), false);
+    }
+
+    /**
+     * Refuses a change that would leave a role without an enabled holder where that matters: nobody removes a role
+     * from themselves as its last holder, and the three administrators of the system (三员) always keep one
+     * enabled holder each, so that accounts, security and audit can never be left without their administrator.
+     */
+    public void checkLastHolder(AppUser before, Role role, boolean enabled, String actor) {
+        boolean removes = before.enabled() && (role != before.role() || !enabled);
+        if (!removes || users.countEnabled(before.role()) > 1) {
+            return;
+        }
+        if (before.username().equals(actor)) {
+            throw new IllegalArgumentException("您是唯一的" + before.role().label() + "，不能取消自己的这一角色或停用自己");
+        }
+        if (before.role().systemAdministration()) {
+            throw new IllegalArgumentException(before.username() + " 是唯一的" + before.role().label()
+                    + "，须先为另一账号授予该角色");
+        }
     }
 
     /** What an account change ended. */

@@ -55,8 +55,9 @@ class AuditChainTest {
 
     @Test
     void theAuditPageChecksTheChainAndEveryWriteLeavesAnEntry() {
+        Http auditor = Http.initialSession(port, "auditadmin");
+        String page = auditor.page("/admin/audit/verify").body();
         Http admin = Http.session(port, "admin", TestUsers.adminPassword());
-        String page = admin.page("/admin/audit/verify").body();
         assertThat(page).contains("id=\"audit-verification\"", "审计日志完整");
 
         long before = jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'REQUEST'").query(Long.class).single();

@@ -69,6 +69,9 @@ class AuthorisationTableTest {
                 new Step("approverB", "approve", "POST", "/api/v1/figures/" + f + "/approve", Map.of(), 403),
                 new Step("leader", "approve", "POST", "/api/v1/figures/" + f + "/approve", Map.of(), 403),
                 new Step("supervisor", "approve", "POST", "/api/v1/figures/" + f + "/approve", Map.of(), 403),
+                new Step("sysadmin", "approve", "POST", "/api/v1/figures/" + f + "/approve", Map.of(), 403),
+                new Step("secadmin", "approve", "POST", "/api/v1/figures/" + f + "/approve", Map.of(), 403),
+                new Step("auditadmin", "approve", "POST", "/api/v1/figures/" + f + "/approve", Map.of(), 403),
                 new Step("admin", "approve", "POST", "/api/v1/figures/" + f + "/approve", Map.of(), 200),
                 new Step("supervisor", "read approved figure", "GET", "/api/v1/figures/" + f, null, 200),
                 new Step("supervisor", "read the assessment", "GET", p + "/assessment?year=" + YEAR, null, 200),
@@ -83,11 +86,28 @@ class AuthorisationTableTest {
                 new Step("reporterA", "manage users", "GET", "/admin/users", null, 403),
                 new Step("leader", "read the audit log", "GET", "/admin/audit", null, 403),
                 new Step("reporterA", "edit responsibilities", "GET", "/admin/responsibilities", null, 403),
-                new Step("admin", "manage users", "GET", "/admin/users", null, 200),
-                new Step("admin", "manage org units", "GET", "/admin/org-units", null, 200),
+                new Step("admin", "manage users", "GET", "/admin/users", null, 403),
+                new Step("admin", "manage org units", "GET", "/admin/org-units", null, 403),
+                new Step("admin", "grant roles", "GET", "/admin/security", null, 403),
                 new Step("admin", "edit responsibilities", "GET", "/admin/responsibilities", null, 200),
-                new Step("admin", "read the audit log", "GET", "/admin/audit", null, 200),
-                new Step("admin", "export the audit log", "GET", "/admin/audit.csv", null, 200));
+                new Step("admin", "read the audit log", "GET", "/admin/audit", null, 403),
+                new Step("admin", "export the audit log", "GET", "/admin/audit.csv", null, 403),
+                new Step("sysadmin", "manage users", "GET", "/admin/users", null, 200),
+                new Step("sysadmin", "manage org units", "GET", "/admin/org-units", null, 200),
+                new Step("sysadmin", "grant roles", "GET", "/admin/security", null, 403),
+                new Step("sysadmin", "edit responsibilities", "GET", "/admin/responsibilities", null, 403),
+                new Step("sysadmin", "read the audit log", "GET", "/admin/audit", null, 403),
+                new Step("secadmin", "grant roles", "GET", "/admin/security", null, 200),
+                new Step("secadmin", "list accounts by API", "GET", "/api/v1/admin/security/accounts", null, 200),
+                new Step("secadmin", "manage users", "GET", "/admin/users", null, 403),
+                new Step("secadmin", "read the audit log", "GET", "/admin/audit", null, 403),
+                new Step("auditadmin", "read the audit log", "GET", "/admin/audit", null, 200),
+                new Step("auditadmin", "verify the audit log", "GET", "/admin/audit/verify", null, 200),
+                new Step("auditadmin", "export the audit log", "GET", "/admin/audit.csv", null, 200),
+                new Step("auditadmin", "manage users", "GET", "/admin/users", null, 403),
+                new Step("auditadmin", "grant roles", "GET", "/admin/security", null, 403),
+                new Step("auditadmin", "open a period", "POST", p + "/reporting/periods",
+                        Map.of("year", YEAR, "period", "Y", "dueDate", "2027-01-31", "open", true), 403));
     }
 
     @Test
@@ -100,6 +120,9 @@ class AuthorisationTableTest {
         Map<String, Http> who = new LinkedHashMap<>();
         who.put("anonymous", Http.anonymous(port));
         who.put("admin", Http.adminHybrid(port));
+        for (String administrator : List.of("sysadmin", "secadmin", "auditadmin")) {
+            who.put(administrator, Http.hybrid(port, administrator, cn.lantu.support.TestUsers.initialPassword(administrator)));
+        }
         who.put("reporterA", fx.as(fx.user("repA", Role.REPORTER, unitA)));
         who.put("approverA", fx.as(fx.user("appA", Role.APPROVER, unitA)));
         who.put("reporterB", fx.as(fx.user("repB", Role.REPORTER, unitB)));

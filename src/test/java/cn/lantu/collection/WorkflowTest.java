@@ -183,12 +183,12 @@ class WorkflowTest {
         assertThat(Http.basic(port, name, "wrong-password-123").status(API + "/figures")).isEqualTo(401);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'LOGIN_FAILURE' AND actor = ?")
                 .param(name).query(Long.class).single()).isEqualTo(1);
-        HttpResponse<String> csv = Http.adminSession(port).get("/admin/audit.csv?action=LOGIN_FAILURE");
+        HttpResponse<String> csv = Http.initialSession(port, "auditadmin").get("/admin/audit.csv?action=LOGIN_FAILURE");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).contains(name).doesNotContain("FIGURE_CREATE");
         // no route edits or deletes an entry
         long id = jdbc.sql("SELECT MAX(id) FROM audit_log").query(Long.class).single();
-        assertThat(Http.adminSession(port).postJson("/admin/audit/" + id + "/delete", Map.of()).statusCode())
+        assertThat(Http.initialSession(port, "auditadmin").postJson("/admin/audit/" + id + "/delete", Map.of()).statusCode())
                 .isIn(404, 405);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE id = ?").param(id).query(Long.class).single())
                 .isEqualTo(1);

@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import cn.lantu.support.Http;
 import cn.lantu.support.LantuTest;
 
-/** Health is open for the reverse proxy; Prometheus metrics need an administrator and carry Lantu's own meters. */
+/** Health is open for the reverse proxy; Prometheus metrics need the system administrator and carry Lantu's own meters. */
 @LantuTest
 class OperationsEndpointsTest {
 
@@ -34,7 +34,7 @@ class OperationsEndpointsTest {
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).header("Accept", "text/plain")
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        ("admin:" + cn.lantu.support.TestUsers.adminPassword()).getBytes(
+                        ("sysadmin:" + cn.lantu.support.TestUsers.initialPassword("sysadmin")).getBytes(
                                 java.nio.charset.StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);

@@ -74,21 +74,21 @@ class AccessEndsTest {
 
     @Test
     void aDemotedAdministratorsSessionGets403OnTheAdminPagesAtOnce() {
-        Accounts.Account a = Accounts.create(users, Role.ADMIN);
+        Accounts.Account a = Accounts.create(users, Role.SYSTEM_ADMIN);
         Http browser = Http.session(port, a.name(), a.password());
         String token = users.createToken(a.name(), "admin-token");
         assertThat(browser.page("/admin/users").statusCode()).isEqualTo(200);
         assertThat(Http.bearer(port, token).status("/api/v1/plans")).isEqualTo(200);
 
-        HttpResponse<String> saved = Accounts.admin(port).postForm("/admin/users/" + a.id(),
-                Accounts.form("安全测试", Role.LEADER, true, null));
+        HttpResponse<String> saved = Accounts.security(port).postForm("/admin/security/" + a.id() + "/role",
+                Map.of("role", "LEADER"));
         assertThat(saved.statusCode()).isEqualTo(302);
 
         assertThat(browser.page("/admin/users").statusCode()).isEqualTo(403);
-        assertThat(browser.page("/admin/audit").statusCode()).isEqualTo(403);
+        assertThat(browser.page("/admin/org-units").statusCode()).isEqualTo(403);
         assertThat(browser.page("/plans").statusCode()).as("still signed in, as a leader").isEqualTo(200);
         assertThat(Http.bearer(port, token).status("/api/v1/plans")).as("tokens revoked").isEqualTo(401);
-        assertThat(jdbc.sql("SELECT detail FROM audit_log WHERE action = 'USER_UPDATE' AND subject = ? ORDER BY id DESC")
-                .param("user:" + a.name()).query(String.class).list().get(0)).contains("规划管理员→领导", "吊销令牌1个");
+        assertThat(jdbc.sql("SELECT detail FROM audit_log WHERE action = 'USER_ROLE' AND subject = ? ORDER BY id DESC")
+                .param("user:" + a.id()).query(String.class).list().get(0)).contains("系统管理员→领导", "吊销令牌1个");
     }
 }

@@ -40,7 +40,13 @@ final class Accounts {
         return (r.statusCode() == 302 && location(r).contains("/login")) || r.statusCode() == 401;
     }
 
+    /** The system administrator (accounts and units). */
     static Http admin(int port) {
-        return Http.adminSession(port);
+        return Http.initialSession(port, InitialPasswordFile.SYSTEM_ADMIN);
+    }
+
+    /** The security administrator (roles, locks, tokens). */
+    static Http security(int port) {
+        return Http.initialSession(port, InitialPasswordFile.SECURITY_ADMIN);
     }
 }

@@ -25,7 +25,8 @@ import org.springframework.test.context.ActiveProfiles;
         "lantu.security.lockout.duration=8s",
         "lantu.security.throttle.max-failures=12",
         "lantu.security.throttle.window=10m",
-        "lantu.security.password-max-age-days=30"})
+        "lantu.security.password-max-age-days=30",
+        "lantu.security.password-change-at-first-login=true"})
 @ActiveProfiles("test")
 abstract class IsolatedSecurityContext {
 

@@ -48,7 +48,7 @@ class PasswordRulesTest {
     @Test
     void weakPasswordsAreRefusedWhenAUserIsCreatedWithTheMessageBesideTheField() {
         String name = "weak" + System.nanoTime();
-        Http admin = Http.adminSession(port);
+        Http admin = Accounts.admin(port);
         HttpResponse<String> r = admin.postForm("/admin/users", Map.of("username", name, "displayName", "弱口令",
                 "password", "password1234", "role", "LEADER", "orgUnitId", "", "email", ""));
         assertThat(r.statusCode()).isEqualTo(302);
@@ -64,7 +64,7 @@ class PasswordRulesTest {
     @Test
     void aResetByTheAdministratorFollowsTheRules() {
         Accounts.Account u = Accounts.create(users, Role.LEADER);
-        Http admin = Http.adminSession(port);
+        Http admin = Accounts.admin(port);
         admin.postForm("/admin/users/" + u.id(), Accounts.form("安全测试", Role.LEADER, true, "Aa1" + "字".repeat(24)));
         Document page = Jsoup.parse(Http.ok(admin.page("/admin/users")));
         assertThat(page.select(".reset-password-error").text()).contains("72字节");

@@ -46,7 +46,7 @@ class SecretsAndFilesTest extends IsolatedSecurityContext {
     void theInitialPasswordIsNotLoggedAndItsFileGoesWhenItIsChanged() throws Exception {
         String password = TestUsers.adminPasswordIn(DATA);
         String log = Files.readString(Path.of(LOG));
-        assertThat(log).contains("Lantu administrator created").contains("initial-admin-password")
+        assertThat(log).contains("Lantu account created: admin").contains("initial-admin-password")
                 .doesNotContain(password);
 
         Http admin = Http.session(port, "admin", password);

@@ -41,7 +41,7 @@ public final class Http {
      */
     public static Http session(int port, String user, String password) {
         Http h = login(port, user, password, new java.net.CookieManager());
-        h.csrf = h.csrfOf(h.page("/plans").body());
+        h.csrf = h.csrfOf(h.firstPage());
         return h;
     }
 
@@ -82,9 +82,16 @@ public final class Http {
         return postForm("/login", Map.of("username", user, "password", password, "_csrf", m.group(1)));
     }
 
+    /** The plan list, or the page the server sends the user to first (the password page at a first login). */
+    private String firstPage() {
+        HttpResponse<String> r = page("/plans");
+        String location = r.headers().firstValue("Location").orElse(null);
+        return r.statusCode() == 302 && location != null ? page(URI.create(location).getPath()).body() : r.body();
+    }
+
     /** Reads this session's CSRF token from a page. */
     public Http refreshCsrf() {
-        csrf = csrfOf(page("/plans").body());
+        csrf = csrfOf(firstPage());
         return this;
     }
 
@@ -125,6 +132,21 @@ public final class Http {
         return SESSIONS.computeIfAbsent(port + "|admin", k -> pageSession(port, "admin", TestUsers.adminPassword()));
     }
 
+    /**
+     * A page session of an account created on first start — {@code sysadmin}, {@code secadmin} or
+     * {@code auditadmin} (the 三员) — logged in once per server and kept.
+     */
+    public static Http initialSession(int port, String user) {
+        return SESSIONS.computeIfAbsent(port + "|" + user,
+                k -> pageSession(port, user, TestUsers.initialPassword(user)));
+    }
+
+    /** {@link #initialSession} in the demo-mode context ({@link LantuDemoTest}). */
+    public static Http demoInitialSession(int port, String user) {
+        return SESSIONS.computeIfAbsent(port + "|demo-" + user,
+                k -> pageSession(port, user, TestUsers.demoInitialPassword(user)));
+    }
+
     /** {@link #adminSession} in the demo-mode context ({@link LantuDemoTest}). */
     public static Http demoAdminSession(int port) {
         return SESSIONS.computeIfAbsent(port + "|demo-admin",
@@ -137,7 +159,7 @@ public final class Http {
                 (uri, cookie) -> !"lantu-lang".equals(cookie.getName())
                         && java.net.CookiePolicy.ACCEPT_ORIGINAL_SERVER.shouldAccept(uri, cookie));
         Http h = login(port, user, password, cookies);
-        h.csrf = h.csrfOf(h.page("/plans").body());
+        h.csrf = h.csrfOf(h.firstPage());
         return h;
     }
 

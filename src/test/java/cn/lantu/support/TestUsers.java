@@ -23,6 +23,23 @@ public final class TestUsers {
         return adminPassword(dir);
     }
 
+    /** The generated password of an account created on first start ({@code sysadmin}, {@code secadmin} …). */
+    public static String initialPassword(String user) {
+        return initialPasswordIn("target/test-data", user);
+    }
+
+    public static String demoInitialPassword(String user) {
+        return initialPasswordIn("target/test-data-demo", user);
+    }
+
+    public static String initialPasswordIn(String dir, String user) {
+        try {
+            return Files.readString(Path.of(dir, "initial-" + user + "-password")).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("the application did not write initial-" + user + "-password", e);
+        }
+    }
+
     private static String adminPassword(String dir) {
         try {
             return Files.readString(Path.of(dir, "initial-admin-password")).trim();

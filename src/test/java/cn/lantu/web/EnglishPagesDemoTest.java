@@ -78,7 +78,7 @@ class EnglishPagesDemoTest {
                 // the outline page's body is the outline itself, the report preview is the Chinese report (reports
                 // are official Chinese documents, the page says so) and the audit log shows entries as they were
                 // written (append-only): content and records, not interface
-                PLAN + "/reporting", PLAN + "/reporting/calendar", PLAN + "/annual-plan?year=2027", "/admin/users", "/admin/org-units", "/admin/responsibilities",
+                PLAN + "/reporting", PLAN + "/reporting/calendar", PLAN + "/annual-plan?year=2027", "/admin/responsibilities",
                 "/notifications", "/account/tokens", "/account/password")) {
             String sep = path.contains("?") ? "&" : "?";
             String html = Http.ok(admin.page(path + sep + "lang=en"));
@@ -86,6 +86,16 @@ class EnglishPagesDemoTest {
             List<String> left = leftovers(html, content);
             if (!left.isEmpty()) {
                 failures.add(path + " " + left.subList(0, Math.min(8, left.size())));
+            }
+        }
+        // the pages of the system and security administrators (三员分立)
+        for (String[] page : List.of(new String[] {"sysadmin", "/admin/users"}, new String[] {"sysadmin", "/admin/org-units"},
+                new String[] {"secadmin", "/admin/security"})) {
+            String html = Http.ok(Http.demoInitialSession(port, page[0]).page(page[1] + "?lang=en"));
+            dump(page[1], html);
+            List<String> left = leftovers(html, content);
+            if (!left.isEmpty()) {
+                failures.add(page[1] + " " + left.subList(0, Math.min(8, left.size())));
             }
         }
         assertThat(failures).isEmpty();

@@ -179,8 +179,8 @@ class VisibleTextTest {
                 P + "/reporting/form?indicator=ZJ17&year=" + YEAR + "&period=Y",
                 P + "/reporting/form?indicator=ZJ01&year=" + YEAR + "&period=Y",
                 P + "/reporting/form?indicator=ZJ01&year=" + YEAR + "&period=Y&unit=DIANKOU",
-                "/reporting/figures/" + figureId, "/notifications", "/admin", "/admin/users", "/admin/org-units",
-                "/admin/responsibilities", "/admin/audit", "/account/tokens", "/review/ingest", P + "/reports",
+                "/reporting/figures/" + figureId, "/notifications", "/admin",
+                "/admin/responsibilities", "/account/tokens", "/review/ingest", P + "/reports",
                 "/public/plans/" + PLAN, "/public/plans/" + PLAN + "/indicators/ZJ25"));
         String region = jdbc.sql("SELECT region_code FROM plan WHERE code = ?").param(PLAN).query(String.class)
                 .optional().orElse(null);
@@ -198,6 +198,23 @@ class VisibleTextTest {
                 failures.computeIfAbsent("zh " + path, k -> new ArrayList<>()).add("page failed: " + e);
             }
         }
+        // the administrators' own pages (三员分立)
+        Map<String, List<String>> administrators = Map.of(
+                "sysadmin", List.of("/admin", "/admin/users", "/admin/org-units"),
+                "secadmin", List.of("/admin", "/admin/security"),
+                "auditadmin", List.of("/admin", "/admin/audit"));
+        for (Map.Entry<String, List<String>> admin3 : administrators.entrySet()) {
+            String user = admin3.getKey();
+            Http session = Http.demoInitialSession(port, user);
+            for (String path : admin3.getValue()) {
+                HttpResponse<String> r = follow(session, path);
+                if (r.statusCode() != 200) {
+                    failures.computeIfAbsent("zh " + path + " (" + user + ")", k -> new ArrayList<>())
+                            .add("HTTP " + r.statusCode());
+                }
+                checkPage("zh", path + " (" + user + ")", r.body());
+            }
+        }
         // the reporter's and the approver's notifications (returned, approved)
         for (String name : jdbc.sql("SELECT username FROM app_user WHERE username LIKE 'vt-%'").query(String.class)
                 .list()) {
@@ -207,7 +224,11 @@ class VisibleTextTest {
             }
         }
         // times in English: 5 Mar 2026 14:20, never an instant
-        for (String path : List.of("/admin/audit", "/notifications", "/reporting/figures/" + figureId,
+        String auditEn = visibleText(Http.ok(follow(Http.demoInitialSession(port, "auditadmin"), "/admin/audit?lang=en")));
+        for (String rule : List.of("ISO time", "UTC time")) {
+            find("en /admin/audit", rule, RULES.get(rule), auditEn);
+        }
+        for (String path : List.of("/notifications", "/reporting/figures/" + figureId,
                 P + "/indicators/ZJ17?year=" + YEAR, P + "/tasks/" + taskCode, P + "/reforms")) {
             String sep = path.contains("?") ? "&" : "?";
             String text = visibleText(Http.ok(follow(admin, path + sep + "lang=en")));
@@ -220,7 +241,7 @@ class VisibleTextTest {
 
     @Test
     void exportsReadAsText() throws IOException {
-        check("audit.csv", csvText(ok(api.getBytes("/admin/audit.csv"))));
+        check("audit.csv", csvText(ok(Http.demoInitialSession(port, "auditadmin").getBytes("/admin/audit.csv"))));
         check("projects.xlsx", xlsxText(ok(api.getBytes(P + "/projects/export.xlsx"))));
         long lead = jdbc.sql("""
                 SELECT r.org_unit_id FROM responsibility r JOIN indicator i ON i.id = r.indicator_id
@@ -256,7 +277,6 @@ class VisibleTextTest {
             b.login("admin", TestUsers.demoAdminPassword());
             Map<String, String> pages = new LinkedHashMap<>();
             pages.put("form", "/reporting/figures/" + figureId);
-            pages.put("audit", "/admin/audit");
             pages.put("reforms", P + "/reforms");
             pages.put("reporting", P + "/reporting");
             for (Map.Entry<String, String> e : pages.entrySet()) {
