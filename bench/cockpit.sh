@@ -11,7 +11,8 @@ PLAN="${1:-zhuji-15th}"; YEAR="${2:-2028}"; PORT="${PORT:-18080}"; DURATION="${D
 createdb_fresh "$BENCH_DB"
 DATA="$OUT/cockpit-data"; rm -rf "$DATA"; mkdir -p "$DATA"
 machine | tee "$OUT/cockpit-machine.txt"
-LANTU_DATA_DIR="$DATA" java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --lantu.demo=true > "$OUT/cockpit-server.log" 2>&1 &
+LANTU_DATA_DIR="$DATA" java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --lantu.demo=true \
+  --lantu.security.password-change-at-first-login=false > "$OUT/cockpit-server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for i in $(seq 1 240); do

@@ -273,7 +273,12 @@ public class FigureService {
 
     private Figure transition(Actor a, Figure f, Integer version, FigureState to, String explanation,
                               String returnComment, String reason) {
-        int expected = version == null ? f.version() : version;
+        if (version == null) {
+            // a move without the version the user saw would act on whatever value is current now
+            throw ReportingException.conflict("请带上版本号（version）再" + reason.replaceFirst("：.*", "")
+                    + "：该数据当前为第" + f.version() + "版");
+        }
+        int expected = version;
         figures.update(f, expected, f.value(), f.verdict(), f.estimate(), to, f.note(), f.source(), explanation,
                 returnComment, a.username(), reason);
         Figure after = figures.find(f.id()).orElseThrow();

@@ -110,6 +110,21 @@ class AuthorisationTableTest {
                         Map.of("year", YEAR, "period", "Y", "dueDate", "2027-01-31", "open", true), 403));
     }
 
+    /** A workflow move of a figure: sent with the version the client read first. */
+    static final java.util.regex.Pattern MOVE = java.util.regex.Pattern.compile(
+            "/api/v1/figures/(\\d+)/(submit|sign-off|approve|return)");
+
+    /** The table as walked, for docs/security.md: {@code target/authorisation-matrix.md}. */
+    static void writeMatrix(List<String> rows) {
+        StringBuilder md = new StringBuilder("| who | action | request | answer |\n| --- | --- | --- | --- |\n");
+        rows.forEach(r -> md.append("| ").append(r.replace("|", " | ")).append(" |\n"));
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target/authorisation-matrix.md"), md);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void everyRoleCanDoExactlyWhatTheTableAllows() {
         ReportingFixture fx = new ReportingFixture(port, jdbc, userService);
@@ -133,10 +148,16 @@ class AuthorisationTableTest {
         // the figure id is known once reporter A has saved it; the first rows do not need it
         String figure = "0";
         List<String> failures = new ArrayList<>();
+        List<String> matrix = new ArrayList<>();
         for (Step template : table("{F}")) {
             String path = template.path().replace("{F}", figure).replace("{B}", fx.unitCode(unitB));
+            java.util.regex.Matcher move = MOVE.matcher(path);
             HttpResponse<String> r = template.method().equals("GET") ? who.get(template.who()).get(path)
+                    : move.matches() ? who.get(template.who()).move(Long.parseLong(move.group(1)), move.group(2),
+                            (Map<String, ?>) template.body())
                     : who.get(template.who()).postJson(path, template.body());
+            matrix.add(template.who() + "|" + template.action() + "|" + template.method() + " "
+                    + template.path().replace("{F}", "{id}") + "|" + r.statusCode());
             if (r.statusCode() != template.expected()) {
                 failures.add(template.who() + " / " + template.action() + ": expected " + template.expected()
                         + " got " + r.statusCode() + " " + r.body().substring(0, Math.min(200, r.body().length())));
@@ -146,6 +167,7 @@ class AuthorisationTableTest {
             }
         }
         assertThat(failures).isEmpty();
+        writeMatrix(matrix);
         // reporter B's list never contains dept A's figure, the leader's does
         long id = Long.parseLong(figure);
         assertThat(ReportingFixture.jsonList(who.get("reporterB").get("/api/v1/plans/zhuji-15th/figures?year=" + YEAR)))

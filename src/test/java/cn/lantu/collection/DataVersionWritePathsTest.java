@@ -82,16 +82,16 @@ class DataVersionWritePathsTest {
         assertThat(form.statusCode()).as(form.body()).isEqualTo(302);
         changed("form save");
 
-        Http.ok(reporter.postJson("/api/v1/figures/" + id + "/submit", Map.of("explanation", "核实无误")));
+        Http.ok(reporter.move(id, "submit", Map.of("explanation", "核实无误")));
         changed("submit");
-        Http.ok(approver.postJson("/api/v1/figures/" + id + "/sign-off", Map.of()));
+        Http.ok(approver.move(id, "sign-off", Map.of()));
         changed("sign-off");
-        Http.ok(admin.postJson("/api/v1/figures/" + id + "/return", Map.of("comment", "请补充口径说明")));
+        Http.ok(admin.move(id, "return", Map.of("comment", "请补充口径说明")));
         changed("return");
-        Http.ok(reporter.postJson("/api/v1/figures/" + id + "/submit", Map.of("explanation", "已补充口径")));
-        Http.ok(approver.postJson("/api/v1/figures/" + id + "/sign-off", Map.of()));
+        Http.ok(reporter.move(id, "submit", Map.of("explanation", "已补充口径")));
+        Http.ok(approver.move(id, "sign-off", Map.of()));
         mark();
-        Http.ok(admin.postJson("/api/v1/figures/" + id + "/approve", Map.of()));
+        Http.ok(admin.move(id, "approve", Map.of()));
         changed("approval");
         Map<String, Object> cockpitAfter = admin.getMap(COCKPIT);
         assertThat(((Map<String, Integer>) cockpitAfter.get("counts")).get("NO_DATA"))

@@ -161,7 +161,7 @@ class EvidenceTest {
         assertThat(listed.get(2).get("contentType")).isEqualTo("image/jpeg");
 
         // on the review page after submission: listed, downloadable, no more uploads while under review
-        assertThat(reporter.postJson("/api/v1/figures/" + id + "/submit", Map.of("explanation", "核实"))
+        assertThat(reporter.move(id, "submit", Map.of("explanation", "核实"))
                 .statusCode()).isEqualTo(200);
         String review = Http.ok(approver.get("/plans/" + ReportingFixture.PLAN + "/reporting/form?indicator="
                 + CODE + "&year=" + YEAR + "&period=Y"));

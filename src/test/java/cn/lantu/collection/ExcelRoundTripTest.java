@@ -126,9 +126,9 @@ class ExcelRoundTripTest {
                 WHERE i.code = ? AND f.report_year = ? AND f.demo = FALSE""").params(CODE, YEAR).query(Long.class).single();
         Http rep = fx.as(reporter);
         Http app = fx.as(fx.user("xlsapp", Role.APPROVER, unit));
-        assertThat(rep.postJson("/api/v1/figures/" + id + "/submit", Map.of("explanation", "核实")).statusCode()).isEqualTo(200);
-        assertThat(app.postJson("/api/v1/figures/" + id + "/sign-off", Map.of()).statusCode()).isEqualTo(200);
-        assertThat(Http.admin(port).postJson("/api/v1/figures/" + id + "/approve", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(rep.move(id, "submit", Map.of("explanation", "核实")).statusCode()).isEqualTo(200);
+        assertThat(app.move(id, "sign-off", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(Http.admin(port).move(id, "approve", Map.of()).statusCode()).isEqualTo(200);
 
         Map<String, Object> plan = Http.admin(port).getMap(API + "/assessment?year=" + YEAR);
         Map<String, Object> row = ((List<Map<String, Object>>) plan.get("indicators")).stream()

@@ -179,8 +179,7 @@ class InputBoundsTest {
         HttpResponse<String> ok = fx.as(fitReporter).postJson(API + "/figures", fits);
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         long id = ReportingFixture.figureId(ok);
-        HttpResponse<String> submit = fx.as(fitReporter).postJson("/api/v1/figures/" + id + "/submit",
-                Map.of("explanation", "释".repeat(2001)));
+        HttpResponse<String> submit = fx.as(fitReporter).move(id, "submit", Map.of("explanation", "释".repeat(2001)));
         assertThat(submit.statusCode()).isEqualTo(400);
         assertThat(submit.body()).contains("不能超过2000字");
     }

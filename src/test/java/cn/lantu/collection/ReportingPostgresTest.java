@@ -79,8 +79,7 @@ class ReportingPostgresTest {
                     Map.of("indicator", "ZJ13", "year", 2026, "period", "Y", "value", "66.5"));
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
             long id = ReportingFixture.figureId(saved);
-            Http.ok(fx.as(reporter).postJson("/api/v1/figures/" + id + "/submit",
-                    Map.of("version", 1, "explanation", "核实")));
+            Http.ok(fx.as(reporter).move(id, "submit", Map.of("version", 1, "explanation", "核实")));
         }
     }
 

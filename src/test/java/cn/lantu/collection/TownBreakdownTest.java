@@ -98,24 +98,24 @@ class TownBreakdownTest {
             long fig0 = ReportingFixture.figureId(own);
             assertThat(reporter1.get("/api/v1/figures/" + fig0).statusCode()).isEqualTo(403);
 
-            assertThat(reporter0.postJson("/api/v1/figures/" + fig0 + "/submit", Map.of("explanation", "镇统计站核实"))
+            assertThat(reporter0.move(fig0, "submit", Map.of("explanation", "镇统计站核实"))
                     .statusCode()).isEqualTo(200);
-            assertThat(approver0.postJson("/api/v1/figures/" + fig0 + "/sign-off", Map.of()).statusCode())
+            assertThat(approver0.move(fig0, "sign-off", Map.of()).statusCode())
                     .isEqualTo(200);
-            assertThat(admin.postJson("/api/v1/figures/" + fig0 + "/approve", Map.of()).statusCode()).isEqualTo(200);
+            assertThat(admin.move(fig0, "approve", Map.of()).statusCode()).isEqualTo(200);
 
             HttpResponse<String> t1 = reporter1.postJson(API + "/figures", entry(towns.get(1).code(), values.get(1),
                     null));
             assertThat(t1.statusCode()).as(t1.body()).isEqualTo(200);
             long fig1 = ReportingFixture.figureId(t1);
-            assertThat(reporter1.postJson("/api/v1/figures/" + fig1 + "/submit", Map.of("explanation", "核实"))
+            assertThat(reporter1.move(fig1, "submit", Map.of("explanation", "核实"))
                     .statusCode()).isEqualTo(200);
-            assertThat(admin.postJson("/api/v1/figures/" + fig1 + "/sign-off", Map.of()).statusCode()).isEqualTo(200);
-            assertThat(admin.postJson("/api/v1/figures/" + fig1 + "/approve", Map.of()).statusCode()).isEqualTo(200);
+            assertThat(admin.move(fig1, "sign-off", Map.of()).statusCode()).isEqualTo(200);
+            assertThat(admin.move(fig1, "approve", Map.of()).statusCode()).isEqualTo(200);
             // a third town submitted but not approved does not count
             HttpResponse<String> t2 = admin.postJson(API + "/figures", entry(towns.get(2).code(), values.get(2), null));
             long fig2 = ReportingFixture.figureId(t2);
-            assertThat(admin.postJson("/api/v1/figures/" + fig2 + "/submit", Map.of("explanation", "核实"))
+            assertThat(admin.move(fig2, "submit", Map.of("explanation", "核实"))
                     .statusCode()).isEqualTo(200);
 
             Map<String, Object> partial = towns();
@@ -140,17 +140,21 @@ class TownBreakdownTest {
                     .doesNotContain("towns-computed");
 
             // every other town reports and is approved
-            assertThat(admin.postJson("/api/v1/figures/" + fig2 + "/sign-off", Map.of()).statusCode()).isEqualTo(200);
-            assertThat(admin.postJson("/api/v1/figures/" + fig2 + "/approve", Map.of()).statusCode()).isEqualTo(200);
+            // the plan office entered it, so a second plan officer signs it off and approves it (三员分立)
+            Http second = fx.as(fx.user("office2", Role.ADMIN, null));
+            assertThat(second.move(fig2, "sign-off", Map.of()).statusCode()).isEqualTo(200);
+            assertThat(second.move(fig2, "approve", Map.of()).statusCode()).isEqualTo(200);
             // (in-process through the same service and workflow, to spare 80 password checks over HTTP)
             Actor office = new Actor("admin", Role.ADMIN, null);
+            Actor checker = new Actor("office-checker", Role.ADMIN, null);
             for (int i = 3; i < towns.size(); i++) {
                 long id = figureService.save(lookup.require(ReportingFixture.PLAN), office, new FigureService.Entry(
                         CODE, YEAR, "Y", towns.get(i).code(), String.valueOf(values.get(i)), false, null, null,
                         "核实", null, null)).figure().id();
-                figureService.submit(office, id, null, "核实");
-                figureService.signOff(office, id, null);
-                assertThat(figureService.approve(office, id, null).state()).isEqualTo(FigureState.APPROVED);
+                Figure submitted = figureService.submit(office, id, figureService.get(office, id).version(), "核实");
+                Figure signedOff = figureService.signOff(checker, id, submitted.version());
+                assertThat(figureService.approve(checker, id, signedOff.version()).state())
+                        .isEqualTo(FigureState.APPROVED);
             }
             double sum = values.stream().mapToDouble(Double::doubleValue).sum();
             Map<String, Object> full = towns();

@@ -119,6 +119,30 @@ class VersionRequiredTest {
     }
 
     @Test
+    void aWorkflowMoveWithoutTheVersionIsRefusedAndAStaleOneToo() {
+        ReportingFixture fx = new ReportingFixture(port, jdbc, users);
+        fx.openPeriod(YEAR, "Y");
+        String code = "ZJT011";
+        Http reporter = fx.as(fx.user("vermove", Role.REPORTER, fx.leadOf(code)));
+        HttpResponse<String> saved = reporter.postJson(API + "/figures", new HashMap<>(Map.of("indicator", code,
+                "year", YEAR, "period", "Y", "value", "77")));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        long id = ReportingFixture.figureId(saved);
+        int version = ((Number) stored(id).get("version")).intValue();
+
+        HttpResponse<String> blind = reporter.postJson("/api/v1/figures/" + id + "/submit", Map.of("explanation", "核实"));
+        assertThat(blind.statusCode()).isEqualTo(409);
+        assertThat(blind.body()).contains("请带上版本号");
+        HttpResponse<String> stale = reporter.postJson("/api/v1/figures/" + id + "/submit",
+                Map.of("explanation", "核实", "version", version - 1));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(jdbc.sql("SELECT state FROM figure WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo("DRAFT");
+        assertThat(reporter.postJson("/api/v1/figures/" + id + "/submit",
+                Map.of("explanation", "核实", "version", version)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void thePageFormSendsTheVersionAndKeepsWorking() {
         ReportingFixture fx = new ReportingFixture(port, jdbc, users);
         fx.openPeriod(YEAR, "Y");

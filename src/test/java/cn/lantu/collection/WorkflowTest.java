@@ -92,10 +92,10 @@ class WorkflowTest {
         HttpResponse<String> saved = reporter.postJson(API + "/figures", entry(code, value, version, reason));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         long id = ReportingFixture.figureId(saved);
-        assertThat(reporter.postJson("/api/v1/figures/" + id + "/submit", Map.of("explanation", "核实无误"))
+        assertThat(reporter.move(id, "submit", Map.of("explanation", "核实无误"))
                 .statusCode()).isEqualTo(200);
-        assertThat(approver.postJson("/api/v1/figures/" + id + "/sign-off", Map.of()).statusCode()).isEqualTo(200);
-        HttpResponse<String> ok = Http.admin(port).postJson("/api/v1/figures/" + id + "/approve", Map.of());
+        assertThat(approver.move(id, "sign-off", Map.of()).statusCode()).isEqualTo(200);
+        HttpResponse<String> ok = Http.admin(port).move(id, "approve", Map.of());
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         return id;
     }
@@ -168,10 +168,10 @@ class WorkflowTest {
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(saved.body()).contains("变化较大");
         long id = ReportingFixture.figureId(saved);
-        HttpResponse<String> refused = reporter.postJson("/api/v1/figures/" + id + "/submit", Map.of());
+        HttpResponse<String> refused = reporter.move(id, "submit", Map.of());
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("须填写说明");
-        assertThat(reporter.postJson("/api/v1/figures/" + id + "/submit", Map.of("explanation", "新增龙头企业投产"))
+        assertThat(reporter.move(id, "submit", Map.of("explanation", "新增龙头企业投产"))
                 .statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT explanation FROM figure WHERE id = ?").param(id).query(String.class).single())
                 .isEqualTo("新增龙头企业投产");

@@ -179,21 +179,18 @@ class SeparationOfDutiesTest {
         long id = figureId(saved);
         int version = version(id);
         // the plan office entered it: it may submit it, but neither sign it off nor approve it
-        Http.ok(office.postJson("/api/v1/figures/" + id + "/submit", Map.of("explanation", "分立测试", "version", version)));
-        HttpResponse<String> signOff = office.postJson("/api/v1/figures/" + id + "/sign-off",
-                Map.of("version", version(id)));
+        Http.ok(office.move(id, "submit", Map.of("explanation", "分立测试", "version", version)));
+        HttpResponse<String> signOff = office.move(id, "sign-off", Map.of("version", version(id)));
         assertThat(signOff.statusCode()).isEqualTo(403);
         assertThat(signOff.body()).contains("须由另一人审核批准");
 
         Accounts.Account other = Accounts.create(users, Role.ADMIN);
         Http second = Http.basic(port, other.name(), other.password());
-        Http.ok(second.postJson("/api/v1/figures/" + id + "/sign-off", Map.of("version", version(id))));
-        HttpResponse<String> approve = office.postJson("/api/v1/figures/" + id + "/approve",
-                Map.of("version", version(id)));
+        Http.ok(second.move(id, "sign-off", Map.of("version", version(id))));
+        HttpResponse<String> approve = office.move(id, "approve", Map.of("version", version(id)));
         assertThat(approve.statusCode()).isEqualTo(403);
         assertThat(state(id)).isEqualTo("SIGNED_OFF");
-        Http.ok(Http.basic(port, other.name(), other.password()).postJson("/api/v1/figures/" + id + "/approve",
-                Map.of("version", version(id))));
+        Http.ok(Http.basic(port, other.name(), other.password()).move(id, "approve", Map.of("version", version(id))));
         assertThat(state(id)).isEqualTo("APPROVED");
     }
 

@@ -252,6 +252,22 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
+    /**
+     * A workflow move of a figure ({@code submit}, {@code sign-off}, {@code approve}, {@code return}) the way a client
+     * makes it: it reads the figure first and sends the version it read (a move needs it). A client that may not
+     * read the figure sends the body as it is.
+     */
+    public HttpResponse<String> move(long figureId, String move, Map<String, ?> body) {
+        Map<String, Object> sent = new java.util.HashMap<>(body);
+        HttpResponse<String> figure = get("/api/v1/figures/" + figureId);
+        if (figure.statusCode() == 200 && !sent.containsKey("version")) {
+            Map<String, Object> read = JSON.readValue(figure.body(), new TypeReference<Map<String, Object>>() {});
+            Object f = read.containsKey("figure") ? read.get("figure") : read;
+            sent.put("version", ((Map<?, ?>) f).get("version"));
+        }
+        return postJson("/api/v1/figures/" + figureId + "/" + move, sent);
+    }
+
     public HttpResponse<String> putJson(String path, Object body) {
         Http session = route(path);
         if (session != null) {

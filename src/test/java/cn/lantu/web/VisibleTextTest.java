@@ -119,13 +119,13 @@ class VisibleTextTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> f = (Map<String, Object>) saved.get("figure");
         figureId = ((Number) f.get("id")).longValue();
-        Http.ok(rep.postJson("/api/v1/figures/" + figureId + "/submit", Map.of("explanation", "测试说明")));
-        Http.ok(app.postJson("/api/v1/figures/" + figureId + "/return", Map.of("version", version(), "comment",
+        Http.ok(rep.move(figureId, "submit", Map.of("explanation", "测试说明")));
+        Http.ok(app.move(figureId, "return", Map.of("version", version(), "comment",
                 "口径不一致，请核实")));
         Http.ok(rep.postJson(API + "/figures", entry("ZJ17", YEAR, "Y", version(), "56")));
-        Http.ok(rep.postJson("/api/v1/figures/" + figureId + "/submit", Map.of("explanation", "已核实")));
-        Http.ok(app.postJson("/api/v1/figures/" + figureId + "/sign-off", Map.of("version", version())));
-        Http.ok(api.postJson("/api/v1/figures/" + figureId + "/approve", Map.of("version", version())));
+        Http.ok(rep.move(figureId, "submit", Map.of("explanation", "已核实")));
+        Http.ok(app.move(figureId, "sign-off", Map.of("version", version())));
+        Http.ok(api.move(figureId, "approve", Map.of("version", version())));
         // one more submitted and signed off, so that the plan office has something in its queue
         Http.ok(rep.postJson(API + "/figures", entry("ZJ17", YEAR, "Q1", null, "12")));
 
@@ -133,7 +133,7 @@ class VisibleTextTest {
         Http.ok(api.postJson(API + "/figures", entry("ZJ01", YEAR, "Y", null, "6.5", "DIANKOU")));
         long town = ReportingFigures.id(json(Http.ok(api.postJson(API + "/figures",
                 entry("ZJ01", YEAR, "Y", null, "6.5", "FENGQIAO")))));
-        Http.ok(api.postJson("/api/v1/figures/" + town + "/submit", Map.of("explanation", "测试")));
+        Http.ok(api.move(town, "submit", Map.of("explanation", "测试")));
 
         // a task progress report, a project investment report, a reform moved a stage
         List<Map<String, Object>> tasks = api.getList(API + "/tasks");
