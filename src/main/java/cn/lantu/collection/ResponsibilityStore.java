@@ -31,7 +31,7 @@ class ResponsibilityStore {
     /** The plan's departments, id → name. */
     Map<Long, String> departmentNames(long planId) {
         Map<Long, String> out = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, name FROM org_unit WHERE plan_id = ? AND type = 'DEPARTMENT' ORDER BY ordinal")
+        jdbc.sql("SELECT id, name FROM org_unit WHERE plan_id = ? AND unit_type = 'DEPARTMENT' ORDER BY ordinal")
                 .param(planId).query((rs, n) -> out.put(rs.getLong(1), rs.getString(2))).list();
         return out;
     }
