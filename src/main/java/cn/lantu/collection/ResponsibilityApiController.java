@@ -79,7 +79,7 @@ public class ResponsibilityApiController {
     }
 
     /** The items (codes) whose default assignment is confirmed; {@code all} confirms every pending item. */
-    public record Confirmation(List<String> codes, boolean all) {}
+    public record Confirmation(List<String> codes, Boolean all) {}
 
     @PostMapping("/{kind}/confirm")
     @PreAuthorize("hasRole('ADMIN')")
@@ -88,7 +88,7 @@ public class ResponsibilityApiController {
                                           @RequestBody Confirmation body, Authentication who) {
         Plan p = lookup.require(plan);
         Responsibilities.Kind k = Responsibilities.Kind.of(kind);
-        List<Long> ids = body.all() ? responsibilities.list(p.id(), k, null, true).stream()
+        List<Long> ids = Boolean.TRUE.equals(body.all()) ? responsibilities.list(p.id(), k, null, true).stream()
                 .map(Responsibilities.Item::id).toList()
                 : (body.codes() == null ? List.<String>of() : body.codes()).stream().map(c -> byCode(p, k, c).id())
                         .toList();

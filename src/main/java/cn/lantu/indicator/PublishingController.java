@@ -65,7 +65,7 @@ class PublishingController {
     }
 
     /** Body of the API's bulk switch: the indicator codes and whether they are to be public. */
-    public record PublicationChange(List<String> codes, boolean published) {}
+    public record PublicationChange(List<String> codes, Boolean published) {}
 
     @GetMapping("/api/v1/plans/{plan}/publishing")
     @ResponseBody
@@ -81,9 +81,9 @@ class PublishingController {
                                                        Authentication who) {
         Plan p = lookup.require(plan);
         List<String> codes = body.codes() == null ? List.of() : body.codes();
-        if (codes.isEmpty()) {
-            return ResponseEntity.unprocessableEntity().body(Map.of("errors",
-                    Map.of("codes", text("publishing.error.none"))));
+        if (codes.isEmpty() || body.published() == null) {
+            return ResponseEntity.unprocessableEntity().body(Map.of("errors", codes.isEmpty()
+                    ? Map.of("codes", text("publishing.error.none")) : Map.of("published", "请指明公开（true）或撤回（false）")));
         }
         IndicatorPublishing.Outcome outcome = publishing.set(p.id(), codes, body.published(), who.getName());
         return ResponseEntity.status(outcome.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
