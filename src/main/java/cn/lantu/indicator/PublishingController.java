@@ -55,12 +55,12 @@ class PublishingController {
         }
         IndicatorPublishing.Outcome outcome = publishing.set(p.id(), chosen, published, who.getName());
         if (!outcome.ok()) {
-            model.addAttribute("selectionError", text("publishing.error.unknown", String.join("、", outcome.unknown())));
+            model.addAttribute("selectionError", text("publishing.error.unknown", String.join(text("org.listSeparator"), outcome.unknown())));
             return fill(model, p, chosen);
         }
         flash.addFlashAttribute("message", outcome.changed().isEmpty() ? text("publishing.saved.none")
                 : text(published ? "publishing.saved.published" : "publishing.saved.withdrawn",
-                        outcome.changed().size(), String.join("、", outcome.changed())));
+                        outcome.changed().size(), String.join(text("org.listSeparator"), outcome.changed())));
         return "redirect:/plans/" + p.code() + "/publishing";
     }
 
@@ -89,7 +89,7 @@ class PublishingController {
         return ResponseEntity.status(outcome.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
                 .body(outcome.ok() ? Map.of("changed", outcome.changed())
                         : Map.of("errors", Map.of("codes", text("publishing.error.unknown",
-                                String.join("、", outcome.unknown())))));
+                                String.join(text("org.listSeparator"), outcome.unknown())))));
     }
 
     private String fill(Model model, Plan p, List<String> chosen) {
