@@ -4,48 +4,50 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.lantu.audit.AuditLog;
-import cn.lantu.org.OrgUnit;
 import cn.lantu.org.OrgRepository;
+import cn.lantu.org.OrgUnit;
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanRepository;
 
 /**
- * The plan office edits responsibilities (lead/cooperating units, frequency, town breakdown) and reporting periods.
- * Rows loaded from the package stay marked 默认分工，待规划办审核 until the plan office saves them.
+ * The plan office's responsibilities page (目标责任分工): lead and co-operating units of every indicator, task and
+ * project, filtered by unit; defaults confirmed in bulk; and the reporting periods with their due dates.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class ResponsibilityAdminController {
 
-    record Row(long id, long indicatorId, String code, String name, long orgUnitId, String orgName, String role,
-               String frequency, String townBreakdown, boolean isDefault) {}
+    /** Rows shown at once; the filters narrow a longer list. */
+    static final int PAGE_ROWS = 300;
 
-    private final JdbcClient jdbc;
+    private final Responsibilities responsibilities;
     private final PlanRepository plans;
     private final OrgRepository org;
     private final AuditLog audit;
     private final ReportingPeriods periods;
-    private final cn.lantu.plan.PlanChanges changes;
+    private final MessageSource messages;
 
-    ResponsibilityAdminController(JdbcClient jdbc, PlanRepository plans, OrgRepository org, AuditLog audit,
-                                  ReportingPeriods periods, cn.lantu.plan.PlanChanges changes) {
-        this.changes = changes;
-        this.jdbc = jdbc;
+    ResponsibilityAdminController(Responsibilities responsibilities, PlanRepository plans, OrgRepository org,
+                                  AuditLog audit, ReportingPeriods periods, MessageSource messages) {
+        this.responsibilities = responsibilities;
         this.plans = plans;
         this.org = org;
         this.audit = audit;
         this.periods = periods;
+        this.messages = messages;
     }
 
     private Plan plan() {
@@ -53,70 +55,85 @@ class ResponsibilityAdminController {
     }
 
     @GetMapping("/admin/responsibilities")
-    String page(Model model) {
+    String page(@RequestParam(defaultValue = "indicator") String kind, @RequestParam(required = false) Long unit,
+                @RequestParam(defaultValue = "false") boolean pending, Model model) {
+        return list(model, Responsibilities.Kind.of(kind), unit, pending, List.of());
+    }
+
+    private String list(Model model, Responsibilities.Kind kind, Long unit, boolean pending, List<Long> chosen) {
         Plan p = plan();
-        model.addAttribute("rows", jdbc.sql("""
-                SELECT r.id, i.id AS iid, i.code, i.name, o.id AS oid, o.name AS oname, r.role, r.frequency,
-                  r.town_breakdown, r.is_default
-                FROM responsibility r JOIN indicator i ON i.id = r.indicator_id JOIN org_unit o ON o.id = r.org_unit_id
-                WHERE i.plan_id = ?
-                ORDER BY CASE WHEN i.table_row IS NULL THEN 1 ELSE 0 END, i.table_row, i.code, r.role DESC, o.ordinal
-                """).param(p.id()).query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getBoolean(10))).list());
-        List<OrgUnit> units = new java.util.ArrayList<>(org.findByType(p.id(), OrgUnit.Type.DEPARTMENT));
-        model.addAttribute("units", units);
+        List<Responsibilities.Item> all = responsibilities.list(p.id(), kind, unit, pending);
+        model.addAttribute("kind", kind.slug());
+        model.addAttribute("kinds", List.of("indicator", "task", "project"));
+        model.addAttribute("unit", unit);
+        model.addAttribute("pending", pending);
+        model.addAttribute("rows", all.size() > PAGE_ROWS ? all.subList(0, PAGE_ROWS) : all);
+        model.addAttribute("total", all.size());
+        model.addAttribute("pendingCount", all.stream().filter(Responsibilities.Item::pending).count());
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("units", org.findByType(p.id(), OrgUnit.Type.DEPARTMENT));
         model.addAttribute("periods", periods.all(p));
         return "admin/responsibilities";
     }
 
-    @PostMapping("/admin/responsibilities")
-    String save(@RequestParam long id, @RequestParam long orgUnitId, @RequestParam String role,
-                @RequestParam String frequency, @RequestParam String townBreakdown, Authentication auth,
-                RedirectAttributes flash) {
-        if (!List.of("LEAD", "COOPERATE").contains(role) || !List.of("ANNUAL", "QUARTERLY", "MONTHLY").contains(frequency)
-                || !List.of("NONE", "SUM", "AVERAGE", "CITY_SEPARATE").contains(townBreakdown)) {
-            flash.addFlashAttribute("error", "取值无效");
-            return "redirect:/admin/responsibilities";
-        }
-        Map<String, Object> before = jdbc.sql("SELECT * FROM responsibility WHERE id = ?").param(id).query()
-                .singleRow();
-        try {
-            jdbc.sql("""
-                    UPDATE responsibility SET org_unit_id = ?, role = ?, frequency = ?, town_breakdown = ?,
-                      is_default = FALSE WHERE id = ?
-                    """).params(orgUnitId, role, frequency, townBreakdown, id).update();
-        } catch (org.springframework.dao.DataIntegrityViolationException e) {
-            flash.addFlashAttribute("error", "该单位已对此指标承担职责");
-            return "redirect:/admin/responsibilities";
-        }
-        changes.touchByIndicator(((Number) before.get("indicator_id")).longValue());
-        audit.record(auth.getName(), "RESPONSIBILITY_UPDATE", "responsibility:" + id + " " + indicatorName(
-                ((Number) before.get("indicator_id")).longValue()),
-                "单位：" + unitName(((Number) before.get("org_unit_id")).longValue()) + "→" + unitName(orgUnitId)
-                        + "；分工：" + roleLabel((String) before.get("role")) + "→" + roleLabel(role)
-                        + "；频次：" + frequencyLabel((String) before.get("frequency")) + "→" + frequencyLabel(frequency)
-                        + "；镇街分解：" + TownBreakdown.ruleLabel((String) before.get("town_breakdown")) + "→"
-                        + TownBreakdown.ruleLabel(townBreakdown));
-        flash.addFlashAttribute("message", "已保存（已审核）");
-        return "redirect:/admin/responsibilities";
+    @GetMapping("/admin/responsibilities/{kind}/{id}")
+    String edit(@PathVariable String kind, @PathVariable long id, Model model) {
+        Responsibilities.Item item = responsibilities.item(plan().id(), Responsibilities.Kind.of(kind), id);
+        return form(model, item, new Responsibilities.Change(item.lead() == null ? null : item.lead().unitId(),
+                item.cooperating().stream().map(Responsibilities.Party::unitId).toList(), item.frequency(),
+                item.townBreakdown(), item.version()), Map.of());
     }
 
-    @PostMapping("/admin/responsibilities/add")
-    String add(@RequestParam long indicatorId, @RequestParam long orgUnitId, Authentication auth,
-               RedirectAttributes flash) {
-        try {
-            jdbc.sql("""
-                    INSERT INTO responsibility (indicator_id, org_unit_id, role, frequency, town_breakdown, is_default)
-                    VALUES (?, ?, 'COOPERATE', 'ANNUAL', 'NONE', FALSE)""").params(indicatorId, orgUnitId).update();
-            changes.touchByIndicator(indicatorId);
-            audit.record(auth.getName(), "RESPONSIBILITY_ADD", "indicator:" + indicatorId + " "
-                    + indicatorName(indicatorId), "配合单位：" + unitName(orgUnitId));
-            flash.addFlashAttribute("message", "已添加配合单位");
-        } catch (org.springframework.dao.DataIntegrityViolationException e) {
-            flash.addFlashAttribute("error", "该单位已对此指标承担职责");
+    @PostMapping("/admin/responsibilities/{kind}/{id}")
+    String save(@PathVariable String kind, @PathVariable long id, @RequestParam(required = false) Long lead,
+                @RequestParam(required = false) List<Long> cooperating,
+                @RequestParam(required = false) String frequency, @RequestParam(required = false) String townBreakdown,
+                @RequestParam(required = false) String version, Authentication who, Model model,
+                RedirectAttributes flash) {
+        Responsibilities.Kind k = Responsibilities.Kind.of(kind);
+        Responsibilities.Change change = new Responsibilities.Change(lead, cooperating == null ? List.of() : cooperating,
+                frequency, townBreakdown, version);
+        Responsibilities.Outcome outcome = responsibilities.save(plan().id(), k, id, change, who.getName());
+        if (!outcome.ok()) {
+            model.addAttribute("error", text("duty.error.form"));
+            return form(model, outcome.saved(), change, outcome.errors());
         }
-        return "redirect:/admin/responsibilities";
+        flash.addFlashAttribute("message", text("duty.saved", outcome.saved().name()));
+        return "redirect:/admin/responsibilities?kind=" + k.slug() + "#item-" + id;
+    }
+
+    private String form(Model model, Responsibilities.Item item, Responsibilities.Change entered,
+                        Map<String, String> errors) {
+        model.addAttribute("item", item);
+        model.addAttribute("kind", item.kind().slug());
+        model.addAttribute("entered", entered);
+        model.addAttribute("errors", errors);
+        model.addAttribute("units", org.findByType(plan().id(), OrgUnit.Type.DEPARTMENT));
+        model.addAttribute("townRules", Responsibilities.TOWN_RULES);
+        return "admin/responsibility-edit";
+    }
+
+    /** 确认默认分工: the ticked rows, or every row the filters show. */
+    @PostMapping("/admin/responsibilities/confirm")
+    String confirm(@RequestParam String kind, @RequestParam(required = false) List<Long> item,
+                   @RequestParam(defaultValue = "selected") String scope, @RequestParam(required = false) Long unit,
+                   @RequestParam(defaultValue = "false") boolean pending, Authentication who, Model model,
+                   RedirectAttributes flash) {
+        Responsibilities.Kind k = Responsibilities.Kind.of(kind);
+        Plan p = plan();
+        List<Long> ids = "shown".equals(scope)
+                ? responsibilities.list(p.id(), k, unit, pending).stream().limit(PAGE_ROWS)
+                        .map(Responsibilities.Item::id).toList()
+                : item == null ? List.of() : item;
+        if (ids.isEmpty()) {
+            model.addAttribute("confirmError", text("duty.error.noneSelected"));
+            return list(model, k, unit, pending, List.of());
+        }
+        List<Responsibilities.Item> done = responsibilities.confirm(p.id(), k, ids, who.getName());
+        flash.addFlashAttribute("message", done.isEmpty() ? text("duty.confirmed.none")
+                : text("duty.confirmed", done.size()));
+        return "redirect:/admin/responsibilities?kind=" + k.slug() + (unit == null ? "" : "&unit=" + unit)
+                + (pending ? "&pending=true" : "");
     }
 
     @PostMapping("/admin/periods")
@@ -129,17 +146,8 @@ class ResponsibilityAdminController {
         return "redirect:/admin/responsibilities#periods";
     }
 
-    private String unitName(long id) {
-        return org.findById(id).map(OrgUnit::name).orElse(String.valueOf(id));
-    }
-
-    private String indicatorName(long id) {
-        return jdbc.sql("SELECT name FROM indicator WHERE id = ?").param(id).query(String.class).optional()
-                .orElse(String.valueOf(id));
-    }
-
-    static String roleLabel(String role) {
-        return "LEAD".equals(role) ? "牵头" : "COOPERATE".equals(role) ? "配合" : String.valueOf(role);
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
     static String frequencyLabel(String f) {

@@ -25,10 +25,10 @@ public class IndicatorApiController {
     private final IndicatorRepository indicators;
     private final PlanLookup lookup;
 
-    private final cn.lantu.audit.AuditLog audit;
+    private final IndicatorPublishing publishing;
 
-    public IndicatorApiController(IndicatorRepository indicators, PlanLookup lookup, cn.lantu.audit.AuditLog audit) {
-        this.audit = audit;
+    public IndicatorApiController(IndicatorRepository indicators, PlanLookup lookup, IndicatorPublishing publishing) {
+        this.publishing = publishing;
         this.indicators = indicators;
         this.lookup = lookup;
     }
@@ -51,10 +51,7 @@ public class IndicatorApiController {
                              @org.springframework.web.bind.annotation.RequestBody Publication publication,
                              org.springframework.security.core.Authentication who) {
         Indicator i = get(plan, code);
-        indicators.setPublished(i.id(), publication.published());
-        audit.record(who.getName(), publication.published() ? "INDICATOR_PUBLISH" : "INDICATOR_WITHDRAW",
-                "indicator:" + i.id(), i.name() + (publication.published() ? "：公开" : "：撤回公开")
-                        + "（原为" + (i.published() ? "公开" : "未公开") + "）");
+        publishing.set(i.planId(), List.of(code), publication.published(), who.getName());
         return get(plan, code);
     }
 

@@ -58,11 +58,33 @@ public class IndicatorRepository {
         return jdbc.sql("SELECT * FROM indicator WHERE id = ?").param(id).query(this::map).optional();
     }
 
-    /** Publishes an indicator on the public portal, or withdraws it. */
-    public void setPublished(long id, boolean published) {
-        jdbc.sql("UPDATE indicator SET published = ? WHERE id = ?").params(published, id).update();
+    /** Publishes an indicator on the public portal, or withdraws it, keeping who did it and when. */
+    public void setPublished(long id, boolean published, String by) {
+        jdbc.sql("UPDATE indicator SET published = ?, published_by = ?, published_changed_at = ? WHERE id = ?")
+                .params(published, by, java.sql.Timestamp.from(java.time.Instant.now()), id).update();
         // the portal, its open data and the public reports are served per data version
         changes.touchByIndicator(id);
+    }
+
+    /** Publishes every indicator of a plan at once (the bundled plan's first load); nothing is recorded as a person. */
+    public void publishAll(long planId) {
+        jdbc.sql("UPDATE indicator SET published = TRUE, published_changed_at = ? WHERE plan_id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now()), planId).update();
+        changes.touch(planId);
+    }
+
+    /** Whether an indicator is public, and who last changed that and when (null before any change). */
+    public record Publication(long id, String code, String name, Integer tableRow, boolean published,
+                              String changedBy, java.time.Instant changedAt) {}
+
+    public List<Publication> publications(long planId) {
+        return jdbc.sql("SELECT id, code, name, table_row, published, published_by, published_changed_at FROM indicator "
+                + "WHERE plan_id = ?" + ORDER).param(planId).query((rs, n) -> {
+                    java.sql.Timestamp at = rs.getTimestamp("published_changed_at");
+                    return new Publication(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                            rs.getObject("table_row", Integer.class), rs.getBoolean("published"),
+                            rs.getString("published_by"), at == null ? null : at.toInstant());
+                }).list();
     }
 
     public long insert(Indicator i) {

@@ -19,12 +19,15 @@ public class PlanBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(PlanBootstrap.class);
 
     private final PlanPackageLoader loader;
+    private final cn.lantu.indicator.IndicatorRepository indicators;
     private final String bootstrapPlan;
     private final String extraPackage;
 
-    public PlanBootstrap(PlanPackageLoader loader, @Value("${lantu.bootstrap-plan:}") String bootstrapPlan,
+    public PlanBootstrap(PlanPackageLoader loader, cn.lantu.indicator.IndicatorRepository indicators,
+                         @Value("${lantu.bootstrap-plan:}") String bootstrapPlan,
                          @Value("${lantu.load-package:}") String extraPackage) {
         this.loader = loader;
+        this.indicators = indicators;
         this.bootstrapPlan = bootstrapPlan;
         this.extraPackage = extraPackage;
     }
@@ -33,6 +36,11 @@ public class PlanBootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (!bootstrapPlan.isBlank()) {
             PlanPackageLoader.LoadResult r = loader.load(bootstrapPlan);
+            if (r.created()) {
+                // the bundled plan is the published outline itself, so its portal opens with it; every indicator
+                // loaded or created afterwards starts unpublished until the plan office publishes it
+                indicators.publishAll(r.plan().id());
+            }
             log.info("Plan {} {}", r.plan().code(), r.created() ? "loaded" : "already present, nothing written");
         }
         if (!extraPackage.isBlank()) {

@@ -140,6 +140,7 @@ public class PlanPackageLoader {
             }
         }
 
+        // nothing is public until the plan office publishes it: every loaded indicator starts unpublished
         Map<String, Long> indicatorIds = new HashMap<>();
         for (PlanPackage.IndicatorDef i : PlanPackageValidator.nn(pkg.indicators())) {
             String key = i.sourceQuote() == null ? null : nodeKeyFor(pkg.outline(), i.sourceQuote(), nodes);
@@ -151,7 +152,7 @@ public class PlanPackageLoader {
                     PlanPackageValidator.nn(i.markers()), i.targetYear(), i.targetValue(), i.targetHorizon(),
                     Boolean.TRUE.equals(i.targetIsIncrement()), i.baseVerbatim(), i.targetVerbatim(),
                     i.rateVerbatim(), i.attributeVerbatim(), i.relatedIndicator(), i.sourceText(), i.sourceQuote(),
-                    key, PlanPackageValidator.nn(i.notes()), true);
+                    key, PlanPackageValidator.nn(i.notes()), false);
             indicatorIds.put(i.code(), indicators.insert(row));
         }
         for (PlanPackage.ResponsibilityDef r : PlanPackageValidator.nn(pkg.responsibilities())) {

@@ -102,6 +102,13 @@ public class ReportApiController {
         return send(reports.renderVersion(id, ReportService.Format.of(format)), false);
     }
 
+    @GetMapping("/api/v1/reports/versions/{id}/public-preview")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "A saved version as the public would read it once published: only published indicators")
+    public ResponseEntity<byte[]> publicPreview(@PathVariable long id, @RequestParam(required = false) String format) {
+        return send(reports.render(reports.publicPreview(id).document(), ReportService.Format.of(format)), false);
+    }
+
     @PostMapping("/api/v1/reports/versions/{id}/publish")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Publish a saved version on the public portal (plan office only)")

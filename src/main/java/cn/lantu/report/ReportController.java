@@ -71,11 +71,30 @@ public class ReportController {
         return "redirect:/plans/" + p.code() + "/reports?type=" + v.type().slug() + "&year=" + v.year();
     }
 
+    /** Before publishing: the version exactly as the public will read it (only published indicators). */
+    @GetMapping("/plans/{plan}/reports/versions/{id}/publish")
+    @PreAuthorize("hasRole('ADMIN')")
+    String publishPreview(@PathVariable String plan, @PathVariable long id, Model model) {
+        Plan p = lookup.require(plan);
+        ReportService.PublicPreview preview = reports.publicPreview(id);
+        if (preview.version().planId() != p.id()) {
+            throw new cn.lantu.web.NotFoundException("报告版本不存在: " + id);
+        }
+        model.addAttribute("plan", p);
+        model.addAttribute("preview", preview);
+        model.addAttribute("v", preview.version());
+        model.addAttribute("d", preview.document());
+        return "report/publish";
+    }
+
     @PostMapping("/plans/{plan}/reports/versions/{id}/publish")
     @PreAuthorize("hasRole('ADMIN')")
     String publish(@PathVariable String plan, @PathVariable long id, Authentication who,
                    RedirectAttributes redirect) {
         Plan p = lookup.require(plan);
+        if (reports.version(id).planId() != p.id()) {
+            throw new cn.lantu.web.NotFoundException("报告版本不存在: " + id);
+        }
         reports.publish(id, who.getName());
         ReportRepository.Version v = reports.version(id);
         redirect.addFlashAttribute("message", "第" + v.versionNo() + "版已发布到公众门户");

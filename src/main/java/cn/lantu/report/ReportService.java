@@ -66,9 +66,11 @@ public class ReportService {
     private final CjkFonts fonts;
     private final PlanLookup plans;
     private final ITemplateEngine templates;
+    private final cn.lantu.audit.AuditLog audit;
 
     public ReportService(PlanAssessmentService assessments, ReportRepository repository, ReportBuilder builder,
-                         CjkFonts fonts, PlanLookup plans, ITemplateEngine templates) {
+                         CjkFonts fonts, PlanLookup plans, ITemplateEngine templates, cn.lantu.audit.AuditLog audit) {
+        this.audit = audit;
         this.assessments = assessments;
         this.repository = repository;
         this.builder = builder;
@@ -173,18 +175,39 @@ public class ReportService {
         return renderVersion(id, format, false);
     }
 
+    private ReportDocument versionDocument(ReportRepository.Version v, boolean publicOnly) {
+        Plan plan = plans.require(String.valueOf(v.planId()));
+        return document(plan, v.type(), v.year(), v.asOf(), repository.versionNarratives(v.id()), publicOnly);
+    }
+
+    /** What the public would see of a version once published, and the indicators it leaves out (not public). */
+    public record PublicPreview(ReportRepository.Version version, ReportDocument document, List<String> leftOut) {}
+
+    public PublicPreview publicPreview(long id) {
+        ReportRepository.Version v = version(id);
+        List<String> leftOut = assessments.assess(plans.require(String.valueOf(v.planId())), v.year(), v.asOf())
+                .indicators().stream().filter(a -> !a.indicator().published()).map(a -> a.indicator().name())
+                .toList();
+        return new PublicPreview(v, versionDocument(v, true), leftOut);
+    }
+
     private Rendered renderVersion(long id, Format format, boolean publicOnly) {
         ReportRepository.Version v = version(id);
-        Plan plan = plans.require(String.valueOf(v.planId()));
-        ReportDocument d = document(plan, v.type(), v.year(), v.asOf(), repository.versionNarratives(id), publicOnly);
+        ReportDocument d = versionDocument(v, publicOnly);
         Rendered r = render(d, format);
         return new Rendered(d, format, r.bytes(), v.planCode() + "-" + v.type().slug() + "-" + v.year() + "-v"
                 + v.versionNo() + "." + format.ext());
     }
 
+    /** Publishes a saved version on the portal; publishing it again changes nothing. */
     public void publish(long id, String by) {
-        version(id);
+        ReportRepository.Version v = version(id);
+        if (v.published()) {
+            return;
+        }
         repository.publish(id, by);
+        audit.record(by, "REPORT_PUBLISH", "report:" + id + " " + v.title(), "第" + v.versionNo() + "版：未发布 → "
+                + "已发布到公众门户");
     }
 
     /** Published report versions, newest first, for the public portal. */

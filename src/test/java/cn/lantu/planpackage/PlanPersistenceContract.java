@@ -92,6 +92,10 @@ abstract class PlanPersistenceContract {
         assertThat(plans.findAll()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(indicators.findTableRows(result.plan().id())).hasSize(27);
         assertThat(rowCounts().get("indicator")).isGreaterThan(before.get("indicator"));
+        assertThat(indicators.findByPlan(result.plan().id())).as("nothing is public until the office publishes it")
+                .noneMatch(Indicator::published);
+        assertThat(indicators.findByPlan(zhuji().id())).as("the bundled plan opens its portal").allMatch(
+                Indicator::published);
         Files.walk(copy).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
 }

@@ -79,6 +79,8 @@ class EnglishPagesDemoTest {
                 // are official Chinese documents, the page says so) and the audit log shows entries as they were
                 // written (append-only): content and records, not interface
                 PLAN + "/reporting", PLAN + "/reporting/calendar", PLAN + "/annual-plan?year=2027", "/admin/responsibilities",
+                "/admin/responsibilities?kind=task", "/admin/responsibilities?kind=project", PLAN + "/publishing",
+                "/admin/responsibilities/indicator/" + jdbc.sql("SELECT MIN(id) FROM indicator").query(Long.class).single(),
                 "/notifications", "/account/tokens", "/account/password")) {
             String sep = path.contains("?") ? "&" : "?";
             String html = Http.ok(admin.page(path + sep + "lang=en"));

@@ -180,7 +180,9 @@ class VisibleTextTest {
                 P + "/reporting/form?indicator=ZJ01&year=" + YEAR + "&period=Y",
                 P + "/reporting/form?indicator=ZJ01&year=" + YEAR + "&period=Y&unit=DIANKOU",
                 "/reporting/figures/" + figureId, "/notifications", "/admin",
-                "/admin/responsibilities", "/account/tokens", "/review/ingest", P + "/reports",
+                "/admin/responsibilities", "/admin/responsibilities?kind=task", "/admin/responsibilities?kind=project",
+                "/admin/responsibilities/task/" + jdbc.sql("SELECT MIN(id) FROM task").query(Long.class).single(),
+                P + "/publishing", "/account/tokens", "/review/ingest", P + "/reports",
                 "/public/plans/" + PLAN, "/public/plans/" + PLAN + "/indicators/ZJ25"));
         String region = jdbc.sql("SELECT region_code FROM plan WHERE code = ?").param(PLAN).query(String.class)
                 .optional().orElse(null);
