@@ -55,7 +55,7 @@ public class ProjectEditor {
 
     /** A blocking factor: null {@code id} adds one; {@code unit} is the code of the unit that must act. */
     public record BlockerEdit(Long id, ProjectDetail.Factor factor, String note, String unit, LocalDate dueOn,
-                              boolean resolved) {}
+                              Boolean resolved) {}
 
     /**
      * A project as registered. {@code code} is the project's code (blank: generated on registration);
@@ -224,7 +224,7 @@ public class ProjectEditor {
             for (BlockerEdit b : r.blockers()) {
                 Long unit = b.unit() == null || b.unit().isBlank() ? null : org.findByCode(plan.id(), b.unit())
                         .map(OrgUnit::id).orElseThrow(() -> Actor.bad("未知单位: " + b.unit()));
-                writes.add(new ProjectBlockers.Write(b.id(), b.factor(), b.resolved() ? "RESOLVED" : "OPEN",
+                writes.add(new ProjectBlockers.Write(b.id(), b.factor(), Boolean.TRUE.equals(b.resolved()) ? "RESOLVED" : "OPEN",
                         b.note().strip(), unit, b.dueOn()));
             }
             blockers.replace(id, writes, a.username());

@@ -87,7 +87,8 @@ public class TaskPlanEditor {
             throw Actor.conflict("任务已被他人修改，请刷新后重试");
         }
         if (e.workPoints() != null) {
-            e.workPoints().forEach((y, text) -> tasks.setWorkPoint(t.id(), y, text));
+            e.workPoints().forEach((y, text) -> tasks.setWorkPoint(t.id(), y, text == null ? null
+                    : text.replace("\r\n", "\n")));
         }
         if (e.milestones() != null) {
             tasks.deleteMilestones(t.id());
