@@ -224,8 +224,8 @@ public class ProjectEditor {
             for (BlockerEdit b : r.blockers()) {
                 Long unit = b.unit() == null || b.unit().isBlank() ? null : org.findByCode(plan.id(), b.unit())
                         .map(OrgUnit::id).orElseThrow(() -> Actor.bad("未知单位: " + b.unit()));
-                writes.add(new ProjectBlockers.Write(b.id(), b.factor(), Boolean.TRUE.equals(b.resolved()) ? "RESOLVED" : "OPEN",
-                        b.note().strip(), unit, b.dueOn()));
+                String status = Boolean.TRUE.equals(b.resolved()) ? "RESOLVED" : "OPEN";
+                writes.add(new ProjectBlockers.Write(b.id(), b.factor(), status, b.note().strip(), unit, b.dueOn()));
             }
             blockers.replace(id, writes, a.username());
         }

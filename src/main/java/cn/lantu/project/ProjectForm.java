@@ -190,11 +190,16 @@ public record ProjectForm(String version, String code, String name, String domai
         milestones.forEach(m -> ms.put(ProjectDetail.MilestoneKind.valueOf(m.kind()), new ProjectEditor.Dates(
                 DateInput.parse(m.plannedOn()), DateInput.parse(m.actualOn()))));
         List<ProjectEditor.BlockerEdit> bs = blockers.stream().filter(b -> !b.empty())
-                .map(b -> new ProjectEditor.BlockerEdit(trim(b.id()).matches("\\d+") ? Long.valueOf(trim(b.id())) : null,
-                        ProjectVocabulary.factor(b.factor()), trim(b.note()), trim(b.unit()),
-                        DateInput.parse(b.dueOn()), "true".equals(b.resolved()))).toList();
+                .map(b -> new ProjectEditor.BlockerEdit(idOf(b.id()), ProjectVocabulary.factor(b.factor()),
+                        trim(b.note()), trim(b.unit()), DateInput.parse(b.dueOn()), "true".equals(b.resolved())))
+                .toList();
         return new ProjectEditor.Registration(Versions.parse(version), trim(code), trim(name), trim(domain),
                 towns, trim(ownerUnit), trim(dept), trim(stage), trim(type), number(total), plan, ms, bs);
+    }
+
+    /** The id of a blocking factor already stored, null for a new row. */
+    private static Long idOf(String id) {
+        return trim(id).matches("\\d{1,18}") ? Long.valueOf(trim(id)) : null;
     }
 
     /** A plain non-negative number (亿元), commas allowed; null otherwise. */

@@ -63,7 +63,7 @@ class TaskPlanController {
                 flash.addFlashAttribute("planError", e.getReason());
             }
         } else {
-            flash.addFlashAttribute("planError", messages.getMessage("task.form.fix", null, locale));
+            flash.addFlashAttribute("planError", messages.getMessage("taskplan.fix", null, locale));
         }
         flash.addFlashAttribute("planForm", new TaskPlanForm(form.version(), form.frequency(), form.workPoints(),
                 TaskPlanForm.withBlankRows(form.milestones())));

@@ -94,6 +94,8 @@ class ProjectFormBrowserTest {
             assertThat(new Select(b.driver().findElement(By.id("bUnit-0"))).getFirstSelectedOption()
                     .getAttribute("value")).isEqualTo("ZGJ");
             assertThat(projects.details(plan().id()).stream().noneMatch(p -> p.name().equals(name))).isTrue();
+            ((JavascriptExecutor) b.driver()).executeScript("arguments[0].scrollIntoView({block: 'center',"
+                    + " behavior: 'instant'});", b.driver().findElement(By.id("actual-START")));
             b.screenshot("project-form-refused");
 
             type(b, "actual-START", "2026-03-05");
@@ -171,10 +173,9 @@ class ProjectFormBrowserTest {
             assertThat(today.get(1)).isEqualTo("今天");
             @SuppressWarnings("unchecked")
             List<List<Object>> points = (List<List<Object>>) js.executeScript("var o = echarts.getInstanceByDom("
-                    + "document.getElementById('gantt')).getOption(); var rows = o.yAxis[0].data;"
-                    + "return o.series[1].data.filter(function (p) { return rows[p.value[1]] === arguments[0]; }"
-                    + ".bind(null, arguments[0])).map(function (p) { return [p.point.label, p.value[0],"
-                    + " p.itemStyle.color]; });", name);
+                    + "document.getElementById('gantt')).getOption(); var rows = o.yAxis[0].data, name = arguments[0];"
+                    + "return o.series[1].data.filter(function (p) { return rows[p.value[1]] === name; })"
+                    + ".map(function (p) { return [p.point.label, p.value[0], p.itemStyle.color]; });", name);
             assertThat(points).extracting(p -> p.get(0)).containsExactlyInAnyOrder("开工", "竣工");
             List<Object> start = points.stream().filter(p -> p.get(0).equals("开工")).findFirst().orElseThrow();
             assertThat(((Number) start.get(1)).longValue()).as("a done milestone stands at its actual date")

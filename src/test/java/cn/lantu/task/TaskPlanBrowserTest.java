@@ -56,6 +56,12 @@ class TaskPlanBrowserTest {
         b.clickAndLoad(button);
     }
 
+    /** Brings an element to the middle of the window, so that the screenshot shows it. */
+    private static void show(Browser b, By what) {
+        ((JavascriptExecutor) b.driver()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", b.driver().findElement(what));
+    }
+
     private static void type(Browser b, String id, String text) {
         WebElement e = b.driver().findElement(By.id(id));
         e.clear();
@@ -93,10 +99,12 @@ class TaskPlanBrowserTest {
             assertThat(planned.getAttribute("class")).contains("is-invalid");
             assertThat(b.driver().findElement(By.cssSelector("#msPlanned-" + row + " + .invalid-feedback")).getText())
                     .isEqualTo("日期无法识别，请按 2026-06-30 的格式填写");
+            assertThat(b.driver().findElement(By.id("plan-error")).getText()).startsWith("工作要点和节点未保存");
             assertThat(planned.getAttribute("value")).isEqualTo("2026-02-30");
             assertThat(b.driver().findElement(By.id("msTitle-" + row)).getAttribute("value")).isEqualTo("完成可行性研究");
             assertThat(b.driver().findElement(By.id("workPoint-2026")).getAttribute("value"))
                     .isEqualTo("完成项目选址\n启动一期建设");
+            show(b, By.id("msPlanned-" + row));
             b.screenshot("task-plan-refused");
 
             type(b, "msPlanned-" + row, "2026年6月30日");
@@ -107,6 +115,7 @@ class TaskPlanBrowserTest {
                     .stream().map(WebElement::getText).toList()).containsExactly("完成项目选址", "启动一期建设");
             assertThat(b.driver().findElement(By.id("task-milestones")).getText())
                     .contains("完成可行性研究", "2026年6月30日", "2026年6月28日");
+            show(b, By.id("task-milestones"));
             b.screenshot("task-plan-saved");
 
             // the period is one of the task's reporting periods (quarterly by default)
@@ -149,6 +158,7 @@ class TaskPlanBrowserTest {
             press(b, By.cssSelector("#updates button.return"));
             assertThat(b.driver().findElement(By.id("flash-message")).getText()).contains("请补充可研批复文号");
             assertThat(state(b)).isEqualTo("已退回");
+            show(b, By.id("updates"));
             b.screenshot("task-progress-returned-by-plan-office");
         }
 
@@ -183,6 +193,7 @@ class TaskPlanBrowserTest {
             assertThat(state(b)).isEqualTo("已批准");
             assertThat(b.driver().findElement(By.cssSelector("#updates td.history")).getText())
                     .contains("数据已核实", "请补充可研批复文号", "同意");
+            show(b, By.id("updates"));
             b.screenshot("task-progress-approved-after-resubmission");
         }
 
