@@ -26,7 +26,7 @@ import cn.lantu.support.LantuTest;
  * without a version is refused (400), a stale one is 409; the audit log keeps before and after.
  */
 @LantuTest
-class TaskPlanApiTest {
+public class TaskPlanApiTest {
 
     static final String API = "/api/v1/plans/zhuji-15th";
 
@@ -45,6 +45,11 @@ class TaskPlanApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** The plan office's API client (the PostgreSQL run has its own administrator). */
+    Http admin() {
+        return Http.admin(port);
+    }
+
     private static String message(HttpResponse<String> r) {
         return String.valueOf(Http.JSON.readValue(r.body(), Map.class).get("message"));
     }
@@ -61,7 +66,7 @@ class TaskPlanApiTest {
                 .filter(u -> !u.code().equals(t.lead().orgCode())).findFirst().orElseThrow().id();
         users.createUser(otherName, "其他部门填报员", FormPages.PASSWORD, Role.REPORTER, otherUnit);
         Http other = Http.basic(port, otherName, FormPages.PASSWORD);
-        Http admin = Http.admin(port);
+        Http admin = admin();
 
         Map<String, Object> body = new HashMap<>(Map.of("workPoints", Map.of("2026", "完成选址\n启动建设"),
                 "milestones", List.of(Map.of("title", "完成可研", "plannedOn", "2026-06-30",
@@ -109,7 +114,7 @@ class TaskPlanApiTest {
     void aTaskOrProjectWriteWithoutVersionIsRefusedAndAStaleOneIs409() {
         Plan plan = plans.findByCode("zhuji-15th").orElseThrow();
         service.ensureGenerated(plan.id());
-        Http admin = Http.admin(port);
+        Http admin = admin();
         Task t = FormPages.taskWithLead(tasks, plan, 12);
         HttpResponse<String> edit = admin.putJson(API + "/tasks/" + t.code(), Map.of("title", "改名"));
         assertThat(edit.statusCode()).isEqualTo(400);
