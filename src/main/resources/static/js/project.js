@@ -61,7 +61,8 @@
         return {type: 'rect', shape: {x: start[0], y: start[1] - h / 2, width: Math.max(end[0] - start[0], 2), height: h}, style: api.style()};
       }, markLine: today ? {symbol: 'none', lineStyle: {color: '#dc3545', type: 'dashed', width: 2},
         label: {formatter: el.getAttribute('data-today-label')}, data: [{xAxis: +new Date(today)}]} : undefined},
-      {type: 'scatter', name: 'milestones', symbol: 'diamond', symbolSize: 12, data: points, z: 5}]
+      {type: 'scatter', name: 'milestones', symbol: 'diamond', symbolSize: 18, data: points, z: 5,
+        itemStyle: {borderColor: '#ffffff', borderWidth: 2}}]
     });
     if (rows.length === 0) { el.textContent = en ? 'No project of this domain has milestone dates yet.' : '该领域尚无带节点日期的项目。'; el.style.height = 'auto'; }
   });
