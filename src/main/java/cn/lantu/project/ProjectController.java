@@ -69,7 +69,7 @@ public class ProjectController {
 
     @GetMapping("/plans/{plan}/projects/{code}")
     String project(@PathVariable String plan, @PathVariable String code, @RequestParam(required = false) Integer year,
-                   Model model) {
+                   @RequestParam(required = false) Long edit, Model model) {
         Plan p = lookup.require(plan);
         ProjectDetail d = projects.detail(p.id(), code).orElseThrow(() -> new NotFoundException("项目不存在: " + code));
         int y = year(p, year);
@@ -94,8 +94,13 @@ public class ProjectController {
         model.addAttribute("stages", Project.Stage.values());
         model.addAttribute("today", service.today());
         // a refused form comes back as flash attributes: what was typed and what is wrong, field by field
+        // "修改" on a draft or returned report brings it into the form with the version it was read at
+        InvestmentReport editing = reports.stream().filter(r -> edit != null && r.id() == edit
+                && r.state().editable() && a.mayReportFor(d.deptId())).findFirst().orElse(null);
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", InvestmentReportForm.blank(y));
+            model.addAttribute("form", editing == null ? InvestmentReportForm.blank(y)
+                    : InvestmentReportForm.of(editing));
+            model.addAttribute("reportVersion", editing == null ? null : String.valueOf(editing.version()));
         }
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
@@ -115,7 +120,8 @@ public class ProjectController {
                       @RequestParam(required = false) String year, @RequestParam(required = false) String period,
                       @RequestParam(required = false) String amount, @RequestParam(required = false) String stage,
                       @RequestParam(required = false) String note, @RequestParam(defaultValue = "false") boolean submit,
-                      Locale locale, RedirectAttributes flash) {
+                      @RequestParam(required = false) String version, Locale locale, RedirectAttributes flash) {
+        flash.addFlashAttribute("reportVersion", version);
         Plan p = lookup.require(plan);
         projects.detail(p.id(), code).orElseThrow(() -> new NotFoundException("项目不存在: " + code));
         InvestmentReportForm form = new InvestmentReportForm(year, period, amount, stage, note);
@@ -127,7 +133,7 @@ public class ProjectController {
         InvestmentReport r;
         try {
             r = service.saveReport(p.id(), code, form.yearValue(), form.periodValue(), form.amountValue(),
-                    form.stageValue(), note, null, submit);
+                    form.stageValue(), note, cn.lantu.web.Versions.parse(version), submit);
         } catch (ResponseStatusException e) {
             if (e.getStatusCode().value() == 401 || e.getStatusCode().value() == 403) {
                 throw e;
