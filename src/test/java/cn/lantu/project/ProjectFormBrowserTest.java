@@ -87,7 +87,7 @@ class ProjectFormBrowserTest {
             press(b, By.id("project-save"));
 
             assertThat(b.driver().findElement(By.id("flash-error")).getText()).contains("项目未保存");
-            assertThat(feedback(b, "actual-START")).isEqualTo("日期“2026-02-30”无法识别，请按 2026-06-30 的格式填写");
+            assertThat(feedback(b, "actual-START")).isEqualTo("日期“2026-02-30”无法识别，请按 2026年6月30日 或 2026/6/30 的格式填写");
             assertThat(b.driver().findElement(By.id("project-name")).getAttribute("value")).isEqualTo(name);
             assertThat(b.driver().findElement(By.id("year-2027")).getAttribute("value")).isEqualTo("8");
             assertThat(b.driver().findElement(By.id("bNote-0")).getAttribute("value")).isEqualTo("用地指标待落实");

@@ -98,7 +98,7 @@ class TaskPlanBrowserTest {
             WebElement planned = b.driver().findElement(By.id("msPlanned-" + row));
             assertThat(planned.getAttribute("class")).contains("is-invalid");
             assertThat(b.driver().findElement(By.cssSelector("#msPlanned-" + row + " + .invalid-feedback")).getText())
-                    .isEqualTo("日期无法识别，请按 2026-06-30 的格式填写");
+                    .isEqualTo("日期无法识别，请按 2026年6月30日 或 2026/6/30 的格式填写");
             assertThat(b.driver().findElement(By.id("plan-error")).getText()).startsWith("工作要点和节点未保存");
             assertThat(planned.getAttribute("value")).isEqualTo("2026-02-30");
             assertThat(b.driver().findElement(By.id("msTitle-" + row)).getAttribute("value")).isEqualTo("完成可行性研究");
