@@ -20,6 +20,13 @@ public record InvestmentReportForm(String year, String period, String amount, St
     static final Pattern AMOUNT = Pattern.compile("\\d{1,12}(\\.\\d{1,4})?");
     static final int NOTE_MAX = 2000;
 
+    /** The form of a saved report being changed. */
+    static InvestmentReportForm of(InvestmentReport r) {
+        return new InvestmentReportForm(String.valueOf(r.year()), r.period(), new java.math.BigDecimal(
+                String.valueOf(r.amount())).stripTrailingZeros().toPlainString(), r.stage() == null ? ""
+                : r.stage().name(), r.note() == null ? "" : r.note());
+    }
+
     static InvestmentReportForm blank(int year) {
         return new InvestmentReportForm(String.valueOf(year), "M01", "", "", "");
     }

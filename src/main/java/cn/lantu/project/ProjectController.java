@@ -69,7 +69,7 @@ public class ProjectController {
 
     @GetMapping("/plans/{plan}/projects/{code}")
     String project(@PathVariable String plan, @PathVariable String code, @RequestParam(required = false) Integer year,
-                   Model model) {
+                   @RequestParam(required = false) Long edit, Model model) {
         Plan p = lookup.require(plan);
         ProjectDetail d = projects.detail(p.id(), code).orElseThrow(() -> new NotFoundException("项目不存在: " + code));
         int y = year(p, year);
@@ -92,9 +92,15 @@ public class ProjectController {
         model.addAttribute("maySignOff", a.maySignOffFor(d.deptId()));
         model.addAttribute("isAdmin", a.admin());
         model.addAttribute("stages", Project.Stage.values());
+        model.addAttribute("today", service.today());
         // a refused form comes back as flash attributes: what was typed and what is wrong, field by field
+        // "修改" on a draft or returned report brings it into the form with the version it was read at
+        InvestmentReport editing = reports.stream().filter(r -> edit != null && r.id() == edit
+                && r.state().editable() && a.mayReportFor(d.deptId())).findFirst().orElse(null);
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", InvestmentReportForm.blank(y));
+            model.addAttribute("form", editing == null ? InvestmentReportForm.blank(y)
+                    : InvestmentReportForm.of(editing));
+            model.addAttribute("reportVersion", editing == null ? null : String.valueOf(editing.version()));
         }
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
@@ -114,7 +120,8 @@ public class ProjectController {
                       @RequestParam(required = false) String year, @RequestParam(required = false) String period,
                       @RequestParam(required = false) String amount, @RequestParam(required = false) String stage,
                       @RequestParam(required = false) String note, @RequestParam(defaultValue = "false") boolean submit,
-                      Locale locale, RedirectAttributes flash) {
+                      @RequestParam(required = false) String version, Locale locale, RedirectAttributes flash) {
+        flash.addFlashAttribute("reportVersion", version);
         Plan p = lookup.require(plan);
         projects.detail(p.id(), code).orElseThrow(() -> new NotFoundException("项目不存在: " + code));
         InvestmentReportForm form = new InvestmentReportForm(year, period, amount, stage, note);
@@ -126,7 +133,7 @@ public class ProjectController {
         InvestmentReport r;
         try {
             r = service.saveReport(p.id(), code, form.yearValue(), form.periodValue(), form.amountValue(),
-                    form.stageValue(), note, null, submit);
+                    form.stageValue(), note, cn.lantu.web.Versions.parse(version), submit);
         } catch (ResponseStatusException e) {
             if (e.getStatusCode().value() == 401 || e.getStatusCode().value() == 403) {
                 throw e;
@@ -179,6 +186,7 @@ public class ProjectController {
         model.addAttribute("plan", p);
         model.addAttribute("domains", projects.domains(p.id()));
         model.addAttribute("domain", domain == null ? projects.domains(p.id()).get(0).code() : domain);
+        model.addAttribute("today", service.today());
         return "project/gantt";
     }
 
@@ -238,7 +246,7 @@ public class ProjectController {
     }
 
     /** Body of a planning edit: yearly planned amounts, milestones (planned/actual), department and towns. */
-    public record PlanEdit(int version, Map<Integer, Double> yearPlans, Map<String, List<String>> milestones,
+    public record PlanEdit(Integer version, Map<Integer, Double> yearPlans, Map<String, List<String>> milestones,
                            String deptCode, List<String> towns) {}
 
     @PutMapping("/api/v1/plans/{plan}/projects/{code}/plan")
@@ -256,7 +264,8 @@ public class ProjectController {
         if (body.deptCode() != null) {
             dept = lookupDept(p, body.deptCode());
         }
-        return service.plan(p.id(), code, body.version(), body.yearPlans() == null ? Map.of() : body.yearPlans(), ms,
+        int version = cn.lantu.web.Versions.require(body.version());
+        return service.plan(p.id(), code, version, body.yearPlans() == null ? Map.of() : body.yearPlans(), ms,
                 dept, body.towns());
     }
 
@@ -282,14 +291,14 @@ public class ProjectController {
     }
 
     /** Body of a workflow move. */
-    public record Transition(String action, int version, String reason) {}
+    public record Transition(String action, Integer version, String reason) {}
 
     @PostMapping("/api/v1/plans/{plan}/project-reports/{id}/transition")
     @ResponseBody
     @Operation(summary = "Move an investment report: SUBMIT, SIGN_OFF, APPROVE, RETURN (reason required)")
     public InvestmentReport move(@PathVariable String plan, @PathVariable long id, @RequestBody Transition t) {
         lookup.require(plan);
-        return service.transition(id, t.action(), t.version(), t.reason());
+        return service.transition(id, t.action(), cn.lantu.web.Versions.require(t.version()), t.reason());
     }
 
     @GetMapping("/api/v1/plans/{plan}/project-reports/{id}/history")
@@ -317,12 +326,15 @@ public class ProjectController {
 
     /** One bar of the Gantt chart: a project's span from its first to its last known milestone date. */
     public record GanttBar(String code, String name, String stage, LocalDate from, LocalDate to,
-                           List<ProjectDetail.Milestone> milestones, String signal) {}
+                           List<ProjectDetail.Milestone> milestones, String signal, List<GanttPoint> points) {}
+
+    /** A milestone on the chart: its name in the reader's language, planned and actual date, overdue or not. */
+    public record GanttPoint(String label, LocalDate plannedOn, LocalDate actualOn, boolean overdue) {}
 
     @GetMapping("/api/v1/plans/{plan}/projects/gantt")
     @ResponseBody
     @Operation(summary = "Gantt data of a domain's projects (planned milestone dates)")
-    public List<GanttBar> ganttData(@PathVariable String plan, @RequestParam String domain) {
+    public List<GanttBar> ganttData(@PathVariable String plan, @RequestParam String domain, Locale locale) {
         Plan p = lookup.require(plan);
         int y = service.defaultYear(p);
         List<GanttBar> out = new ArrayList<>();
@@ -340,8 +352,11 @@ public class ProjectController {
                     to = to == null || x.isAfter(to) ? x : to;
                 }
             }
+            List<GanttPoint> points = d.milestones().stream().filter(m -> m.plannedOn() != null || m.actualOn() != null)
+                    .map(m -> new GanttPoint(messages.getMessage("enum.ProjectDetail.MilestoneKind." + m.kind().name(),
+                            null, locale), m.plannedOn(), m.actualOn(), m.overdue(service.today()))).toList();
             out.add(new GanttBar(d.code(), d.name(), d.stage().label(), from, to, d.milestones(),
-                    r.status().signal().name()));
+                    r.status().signal().name(), points));
         }
         if (out.isEmpty() && projects.domains(p.id()).stream().noneMatch(d -> d.code().equals(domain))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "领域不存在: " + domain);

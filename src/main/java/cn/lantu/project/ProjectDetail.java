@@ -32,7 +32,7 @@ public record ProjectDetail(long id, long planId, String code, String name, Stri
 
     /** Blocking factors (要素保障). */
     public enum Factor {
-        LAND("用地"), FUNDS("资金"), ENERGY("用能"), ENVIRONMENT("环评/环境"), DEMOLITION("征迁");
+        LAND("用地"), FUNDS("资金"), ENERGY("能耗"), ENVIRONMENT("环评/环境"), DEMOLITION("征迁");
 
         private final String label;
 
@@ -52,7 +52,22 @@ public record ProjectDetail(long id, long planId, String code, String name, Stri
         }
     }
 
-    public record Blocker(long id, Factor factor, String status, String owner, String note) {
+    /**
+     * A blocking factor: its type, status, the owner as first registered (free text), a description, the unit that
+     * must act and the date by which it must be resolved.
+     */
+    public record Blocker(long id, Factor factor, String status, String owner, String note, String actUnitCode,
+                          String actUnitName, LocalDate dueOn) {
+
+        public boolean resolved() {
+            return "RESOLVED".equals(status) || "CLOSED".equals(status);
+        }
+
+        /** Still open after the date by which it must be resolved. */
+        public boolean overdue(LocalDate asOf) {
+            return !resolved() && dueOn != null && dueOn.isBefore(asOf);
+        }
+
         /** The status as a person reads it: OPEN 待解决, RESOLVED 已解决, anything else as written. */
         public String statusLabel() {
             if (status == null) {

@@ -21,6 +21,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,6 +76,7 @@ public class ProjectExcel {
         try (Workbook wb = WorkbookFactory.create(in)) {
             Sheet sheet = wb.getSheetAt(0);
             Map<String, Long> domains = new HashMap<>();
+            List<String> domainNames = projects.domains(plan.id()).stream().map(ProjectDomain::name).toList();
             for (ProjectDomain d : projects.domains(plan.id())) {
                 domains.put(d.code().toUpperCase(Locale.ROOT), d.id());
                 domains.put(d.name(), d.id());
@@ -104,7 +107,8 @@ public class ProjectExcel {
                     domainId = dom == null ? null : domains.get(dom);
                 }
                 if (domainId == null) {
-                    e.add("未知领域: " + (dom == null ? "（空）" : dom) + "（须为专栏8的10个领域之一）");
+                    e.add("未知领域: " + (dom == null ? "（空）" : dom) + "（须为专栏8的领域之一，可填："
+                            + String.join("、", domainNames) + "）");
                 }
                 Long dept = null;
                 String deptText = text(row, 4);
@@ -129,13 +133,13 @@ public class ProjectExcel {
                         }
                     }
                 }
-                String type = type(text(row, 6));
+                String type = ProjectVocabulary.type(text(row, 6));
                 if (text(row, 6) != null && type == null) {
-                    e.add("未知项目类型: " + text(row, 6));
+                    e.add("未知项目类型: " + text(row, 6) + "（" + ProjectVocabulary.allowedTypes() + "）");
                 }
-                Project.Stage stage = stage(text(row, 7));
+                Project.Stage stage = ProjectVocabulary.stage(text(row, 7));
                 if (stage == null) {
-                    e.add("未知阶段: " + (text(row, 7) == null ? "（空）" : text(row, 7)));
+                    e.add("未知阶段: " + text(row, 7) + "（" + ProjectVocabulary.allowedStages() + "）");
                 }
                 Double total = number(row, 8, "总投资", e);
                 Double period = number(row, 9, "“十五五”计划投资", e);
@@ -212,37 +216,6 @@ public class ProjectExcel {
                     .filter(x -> text.equals(x.name()) || text.equals(x.shortName())).findFirst();
         }
         return u.filter(x -> x.type() == type).map(OrgUnit::id);
-    }
-
-    static Project.Stage stage(String s) {
-        if (s == null) {
-            return Project.Stage.PLANNING;
-        }
-        for (Project.Stage st : Project.Stage.values()) {
-            if (st.name().equalsIgnoreCase(s) || st.label().equals(s)) {
-                return st;
-            }
-        }
-        return switch (s) {
-            case "研究" -> Project.Stage.PLANNING;
-            case "实施" -> Project.Stage.PRELIMINARY;
-            case "开工", "新开工" -> Project.Stage.UNDER_CONSTRUCTION;
-            case "投产", "投运" -> Project.Stage.IN_OPERATION;
-            default -> null;
-        };
-    }
-
-    static String type(String s) {
-        if (s == null) {
-            return null;
-        }
-        return switch (s) {
-            case "GOVERNMENT", "政府投资" -> "GOVERNMENT";
-            case "ENTERPRISE", "企业投资" -> "ENTERPRISE";
-            case "PPP", "PPP/特许经营", "特许经营" -> "PPP";
-            case "OTHER", "其他" -> "OTHER";
-            default -> null;
-        };
     }
 
     private static boolean blank(Row row) {
@@ -363,11 +336,37 @@ public class ProjectExcel {
             for (int c = 0; c < HEADERS.length; c++) {
                 sheet.setColumnWidth(c, (c == 1 ? 40 : c == 5 ? 24 : 14) * 256);
             }
+            List<String> domainNames = projects.domains(plan.id()).stream().map(ProjectDomain::name).toList();
+            Sheet words = wb.createSheet("可选值");
+            choices(sheet, words, 0, "领域", domainNames, 2);
+            choices(sheet, words, 1, "阶段", ProjectVocabulary.stageWords(), 7);
+            choices(sheet, words, 2, "项目类型", ProjectVocabulary.typeLabels(), 6);
+            choices(sheet, words, 3, "已确认列入清单", List.of("是", "否"), 17);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Lists the allowed words of a column on the sheet of choices and offers them as a drop-down in the column
+     * (Excel refuses a word not in the list, naming the allowed ones), for the rows an office would fill in.
+     */
+    private static void choices(Sheet sheet, Sheet words, int wordCol, String title, List<String> values, int col) {
+        for (int i = 0; i <= values.size(); i++) {
+            Row r = words.getRow(i) == null ? words.createRow(i) : words.getRow(i);
+            r.createCell(wordCol).setCellValue(i == 0 ? title : values.get(i - 1));
+        }
+        words.setColumnWidth(wordCol, 24 * 256);
+        String letter = CellReference.convertNumToColString(wordCol);
+        var helper = sheet.getDataValidationHelper();
+        var constraint = helper.createFormulaListConstraint("'可选值'!$" + letter + "$2:$" + letter + "$"
+                + (values.size() + 1));
+        var v = helper.createValidation(constraint, new CellRangeAddressList(1, 2000, col, col));
+        v.setShowErrorBox(true);
+        v.createErrorBox("请从列表中选择", title + "可填：" + String.join("、", values));
+        sheet.addValidationData(v);
     }
 
     private static void day(Row row, int col, LocalDate d, org.apache.poi.ss.usermodel.CellStyle style) {

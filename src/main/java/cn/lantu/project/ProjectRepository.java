@@ -127,11 +127,13 @@ public class ProjectRepository {
                         date(rs, "actual_on"))))
                 .list().forEach(e -> milestones.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         milestones.values().forEach(l -> l.sort(java.util.Comparator.comparing(m -> m.kind().ordinal())));
-        Map<Long, List<ProjectDetail.Blocker>> blockers = jdbc.sql("SELECT * FROM project_blocker WHERE project_id IN ("
-                        + in + ") ORDER BY id")
+        Map<Long, List<ProjectDetail.Blocker>> blockers = jdbc.sql("SELECT b.*, o.code AS act_code, o.name AS act_name "
+                        + "FROM project_blocker b LEFT JOIN org_unit o ON o.id = b.act_unit_id WHERE b.project_id IN ("
+                        + in + ") ORDER BY b.id")
                 .query((rs, i) -> Map.entry(rs.getLong("project_id"), new ProjectDetail.Blocker(rs.getLong("id"),
                         ProjectDetail.Factor.valueOf(rs.getString("factor")), rs.getString("status"),
-                        rs.getString("owner"), rs.getString("note"))))
+                        rs.getString("owner"), rs.getString("note"), rs.getString("act_code"),
+                        rs.getString("act_name"), date(rs, "due_on"))))
                 .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         List<ProjectDetail> out = new ArrayList<>();
@@ -198,6 +200,12 @@ public class ProjectRepository {
                 sqlDate(f.finishOn()), f.note(), by, Timestamp.from(Instant.now()), id, expectedVersion).update() == 1;
         changes.touchByProject(id);
         return result;
+    }
+
+    /** Bumps the version of a project whose parts changed, if it matches; false on a concurrent change. */
+    public boolean bumpVersion(long id, int expectedVersion, String by) {
+        return jdbc.sql("UPDATE project SET version = version + 1, updated_by = ?, updated_at = ? WHERE id = ? "
+                + "AND version = ?").params(by, Timestamp.from(Instant.now()), id, expectedVersion).update() == 1;
     }
 
     public void setStage(long id, Project.Stage stage, String by) {

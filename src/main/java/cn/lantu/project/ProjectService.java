@@ -276,17 +276,6 @@ public class ProjectService {
         return after;
     }
 
-    @Transactional
-    public long addBlocker(long planId, String code, ProjectDetail.Factor factor, String status, String owner,
-                           String note) {
-        Actor a = Actor.current(users);
-        ProjectDetail p = projects.detail(planId, code).orElseThrow(() -> Actor.bad("项目不存在: " + code));
-        if (!a.mayReportFor(p.deptId())) {
-            throw Actor.forbidden("无权登记该项目的要素保障问题");
-        }
-        return projects.addBlocker(p.id(), factor, status == null ? "OPEN" : status, owner, note, a.username());
-    }
-
     // ------------------------------------------------------------------ investment reports
 
     /** Saves (creates or edits) a report as DRAFT, or submits it directly when {@code submit}. */
@@ -314,8 +303,10 @@ public class ProjectService {
             if (!r.state().editable()) {
                 throw Actor.conflict("该期报告处于“" + r.state().label() + "”状态，不能修改");
             }
-            int v = expectedVersion == null ? r.version() : expectedVersion;
-            if (!projects.updateReport(r.id(), v, amount, stage, note, target, a.username())) {
+            if (expectedVersion == null) {
+                throw Actor.bad("该期投资填报已有记录，修改须带上版本号（version）：请在填报列表中点“修改”");
+            }
+            if (!projects.updateReport(r.id(), expectedVersion, amount, stage, note, target, a.username())) {
                 throw Actor.conflict("报告已被他人修改，请刷新后重试");
             }
             id = r.id();

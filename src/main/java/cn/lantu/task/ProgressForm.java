@@ -15,18 +15,35 @@ import org.springframework.context.MessageSource;
  * each wrong field with a message of the pages-work bundle.
  */
 public record ProgressForm(String year, String period, String percent, String narrative, String problems,
-                           String nextSteps) implements Serializable {
+                           String nextSteps, String version) implements Serializable {
 
-    /** A month (M01..M12) or a quarter (Q1..Q4). */
-    static final Pattern PERIOD = Pattern.compile("M(0[1-9]|1[0-2])|Q[1-4]");
+    /** A month (M01..M12), a quarter (Q1..Q4) or the full year (Y). */
+    static final Pattern PERIOD = Pattern.compile("M(0[1-9]|1[0-2])|Q[1-4]|Y");
     /** Plain digits with an optional decimal part: no sign, exponent, suffix ("12d"), NaN or Infinity. */
     static final Pattern DECIMAL = Pattern.compile("\\d{1,6}(\\.\\d{1,6})?");
     /** The narrative, problems and next steps columns hold up to 4,000 characters. */
     static final int TEXT_MAX = 4000;
 
-    /** The empty form of a task page: the first year of the plan, first quarter. */
-    static ProgressForm blank(int year) {
-        return new ProgressForm(String.valueOf(year), "Q1", "", "", "", "");
+    /** The empty form of a task page: the given year, the first period the task is reported for. */
+    static ProgressForm blank(int year, String frequency) {
+        return new ProgressForm(String.valueOf(year), periods(frequency).get(0), "", "", "", "", null);
+    }
+
+    /** The form of an update being changed, with the version it was read at. */
+    static ProgressForm of(TaskRepository.Update u) {
+        return new ProgressForm(String.valueOf(u.year()), u.period(), u.validPercent()
+                ? new BigDecimal(String.valueOf(u.percent())).stripTrailingZeros().toPlainString() : "",
+                u.narrative(), u.problems(), u.nextSteps(), String.valueOf(u.version()));
+    }
+
+    /** The periods a lead unit reports a task for: months, quarters or the full year, by its frequency. */
+    static java.util.List<String> periods(String frequency) {
+        return switch (frequency == null ? "QUARTERLY" : frequency) {
+            case "MONTHLY" -> java.util.stream.IntStream.rangeClosed(1, 12)
+                    .mapToObj(m -> String.format(Locale.ROOT, "M%02d", m)).toList();
+            case "ANNUAL" -> java.util.List.of("Y");
+            default -> java.util.List.of("Q1", "Q2", "Q3", "Q4");
+        };
     }
 
     /** Whether a percentage may be stored: a finite number from 0 to 100. */
@@ -35,14 +52,17 @@ public record ProgressForm(String year, String period, String percent, String na
     }
 
     /** The problems of the form, field name → message in the given locale, in form order; empty when it is fine. */
-    Map<String, String> check(int firstYear, int lastYear, MessageSource messages, Locale locale) {
+    Map<String, String> check(int firstYear, int lastYear, String frequency, MessageSource messages, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (yearValue() == null || yearValue() < firstYear || yearValue() > lastYear) {
             errors.put("year", messages.getMessage("task.form.year", new Object[] {String.valueOf(firstYear),
                     String.valueOf(lastYear)}, locale));
         }
-        if (!PERIOD.matcher(periodValue()).matches()) {
-            errors.put("period", messages.getMessage("task.form.period", null, locale));
+        if (!periods(frequency).contains(periodValue())) {
+            errors.put("period", messages.getMessage("taskplan.period.choice", new Object[] {
+                    messages.getMessage("taskplan.frequency." + frequency, null, locale),
+                    String.join(messages.getMessage("org.listSeparator", null, locale), periods(frequency).stream()
+                            .map(q -> cn.lantu.web.Formats.period(q, locale)).toList())}, locale));
         }
         if (trim(percent).isEmpty()) {
             errors.put("percent", messages.getMessage("task.form.percent.missing", null, locale));
@@ -61,6 +81,11 @@ public record ProgressForm(String year, String period, String percent, String na
             errors.put(field, messages.getMessage("task.form.tooLong", new Object[] {String.valueOf(TEXT_MAX)},
                     locale));
         }
+    }
+
+    /** The version of the update being changed, null for a new one. */
+    Integer versionValue() {
+        return cn.lantu.web.Versions.parse(version);
     }
 
     /** The year as a number, or null when it is not a four-digit year. */

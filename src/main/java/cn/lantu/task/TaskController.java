@@ -29,6 +29,7 @@ import cn.lantu.plan.PlanLookup;
 import cn.lantu.project.ProjectService;
 import cn.lantu.security.Actor;
 import cn.lantu.web.NotFoundException;
+import cn.lantu.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import tools.jackson.core.JacksonException;
 
@@ -41,9 +42,11 @@ public class TaskController {
     private final ProjectService projects;
     private final PlanLookup lookup;
     private final MessageSource messages;
+    private final TaskPlanEditor planEditor;
 
     public TaskController(TaskService service, TaskRepository tasks, ProjectService projects, PlanLookup lookup,
-                          MessageSource messages) {
+                          MessageSource messages, TaskPlanEditor planEditor) {
+        this.planEditor = planEditor;
         this.service = service;
         this.tasks = tasks;
         this.projects = projects;
@@ -60,20 +63,39 @@ public class TaskController {
     }
 
     @GetMapping("/plans/{plan}/tasks/{code}")
-    String task(@PathVariable String plan, @PathVariable String code, Model model) {
+    String task(@PathVariable String plan, @PathVariable String code, @RequestParam(required = false) Long edit,
+                Model model) {
         Plan p = lookup.require(plan);
         Task t = find(p, code);
+        String frequency = planEditor.frequency(t);
+        List<TaskRepository.Update> visible = service.visibleUpdates(t);
+        Map<Long, List<TaskRepository.Revision>> history = new LinkedHashMap<>();
+        visible.forEach(u -> history.put(u.id(), tasks.revisions(u.id())));
+        model.addAttribute("history", history);
+        model.addAttribute("frequency", frequency);
+        model.addAttribute("frequencies", TaskPlanEditor.FREQUENCIES);
+        model.addAttribute("today", projects.today());
+        model.addAttribute("periods", ProgressForm.periods(frequency));
+        model.addAttribute("mayEditPlan", planEditor.mayEdit(p, t));
+        if (!model.containsAttribute("planForm")) {
+            model.addAttribute("planForm", TaskPlanForm.of(t, frequency, p));
+        }
+        if (!model.containsAttribute("planErrors")) {
+            model.addAttribute("planErrors", Map.of());
+        }
         Double latest = tasks.latestApproved(p.id()).get(t.id());
         model.addAttribute("plan", p);
         model.addAttribute("task", t);
         model.addAttribute("status", service.status(t, latest, p, projects.today()));
-        model.addAttribute("updates", service.visibleUpdates(t));
+        model.addAttribute("updates", visible);
         model.addAttribute("rights", service.rights(p, t));
         model.addAttribute("years", java.util.stream.IntStream.rangeClosed(p.periodStart(), p.periodEnd()).boxed()
                 .toList());
         // a refused form comes back as flash attributes: what was typed and what is wrong, field by field
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", ProgressForm.blank(p.periodStart()));
+            model.addAttribute("form", visible.stream().filter(u -> edit != null && u.id() == edit
+                    && u.state().editable()).findFirst().map(ProgressForm::of)
+                    .orElseGet(() -> ProgressForm.blank(projects.defaultYear(p), frequency)));
         }
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
@@ -99,14 +121,16 @@ public class TaskController {
                       @RequestParam(required = false) String percent,
                       @RequestParam(required = false) String narrative, @RequestParam(required = false) String problems,
                       @RequestParam(required = false) String nextSteps,
+                      @RequestParam(required = false) String version,
                       @RequestParam(defaultValue = "false") boolean submit,
                       @RequestParam(name = "files", required = false) List<MultipartFile> files, Locale locale,
                       RedirectAttributes flash) throws IOException {
         Plan p = lookup.require(plan);
         Task t = find(p, code);
-        ProgressForm form = new ProgressForm(year, period, percent, narrative, problems, nextSteps);
+        ProgressForm form = new ProgressForm(year, period, percent, narrative, problems, nextSteps, version);
         List<MultipartFile> attached = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
-        Map<String, String> errors = form.check(p.periodStart(), p.periodEnd(), messages, locale);
+        Map<String, String> errors = form.check(p.periodStart(), p.periodEnd(), planEditor.frequency(t), messages,
+                locale);
         if (!errors.isEmpty()) {
             return refused(p, code, form, new LinkedHashMap<>(errors), text("task.form.fix", locale), attached,
                     locale, flash);
@@ -114,7 +138,7 @@ public class TaskController {
         TaskRepository.Update u;
         try {
             u = service.saveUpdate(p, t.code(), form.yearValue(), form.periodValue(), form.percentValue(), narrative,
-                    problems, nextSteps, null, submit);
+                    problems, nextSteps, form.versionValue(), submit);
         } catch (ResponseStatusException e) {
             if (e.getStatusCode().value() == 401 || e.getStatusCode().value() == 403) {
                 throw e;
@@ -124,7 +148,7 @@ public class TaskController {
         for (MultipartFile f : attached) {
             tasks.addEvidence(u.id(), f.getOriginalFilename(), f.getContentType(), f.getBytes(), u.updatedBy());
         }
-        String done = messages.getMessage(submit ? "task.flash.submitted" : "task.flash.saved",
+        String done = messages.getMessage(submit ? "taskplan.flash.submitted" : "task.flash.saved",
                 new Object[] {String.valueOf(u.year()), cn.lantu.web.Formats.period(u.period(), locale)}, locale);
         flash.addFlashAttribute("message", attached.isEmpty() ? done
                 : done + messages.getMessage("task.flash.evidence", new Object[] {String.valueOf(attached.size())},
@@ -224,13 +248,13 @@ public class TaskController {
     }
 
     /** Body of a split. */
-    public record Split(int version, List<String> titles) {}
+    public record Split(Integer version, List<String> titles) {}
 
     @PostMapping("/api/v1/plans/{plan}/tasks/{code}/split")
     @ResponseBody
     @Operation(summary = "Split a task into parts (plan office)")
     public List<Task> split(@PathVariable String plan, @PathVariable String code, @RequestBody Split s) {
-        return service.split(lookup.require(plan), code, s.version(), s.titles());
+        return service.split(lookup.require(plan), code, Versions.require(s.version()), s.titles());
     }
 
     /** Body of a merge. */
@@ -271,13 +295,13 @@ public class TaskController {
     }
 
     /** Body of a workflow move. */
-    public record Transition(String action, int version, String reason) {}
+    public record Transition(String action, Integer version, String reason) {}
 
     @PostMapping("/api/v1/plans/{plan}/task-updates/{id}/transition")
     @ResponseBody
     @Operation(summary = "Move a progress update: SUBMIT, SIGN_OFF, APPROVE, RETURN (reason required)")
     public TaskRepository.Update move(@PathVariable String plan, @PathVariable long id, @RequestBody Transition t) {
-        return service.transition(lookup.require(plan), id, t.action(), t.version(), t.reason());
+        return service.transition(lookup.require(plan), id, t.action(), Versions.require(t.version()), t.reason());
     }
 
     @GetMapping("/api/v1/plans/{plan}/task-updates/{id}/history")

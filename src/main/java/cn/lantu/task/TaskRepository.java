@@ -103,6 +103,28 @@ public class TaskRepository {
         changes.touchByTask(taskId);
     }
 
+    /** A milestone with its actual date (null while open). */
+    public void addMilestone(long taskId, String title, LocalDate due, LocalDate done) {
+        jdbc.sql("INSERT INTO task_milestone (task_id, title, due_on, done_on) VALUES (?, ?, ?, ?)")
+                .params(taskId, title, Date.valueOf(due), done == null ? null : Date.valueOf(done)).update();
+        changes.touchByTask(taskId);
+    }
+
+    /** How often the lead unit reports the task's progress: MONTHLY, QUARTERLY or ANNUAL. */
+    public String frequency(long taskId) {
+        return jdbc.sql("SELECT report_frequency FROM task WHERE id = ?").param(taskId).query(String.class).single();
+    }
+
+    /** Sets the reporting frequency and bumps the version if it matches; false on a concurrent change. */
+    public boolean touchPlan(long taskId, int expectedVersion, String frequency, String by) {
+        var result = jdbc.sql("""
+                UPDATE task SET report_frequency = ?, version = version + 1, updated_by = ?, updated_at = ?
+                WHERE id = ? AND version = ?""").params(frequency, by, Timestamp.from(Instant.now()), taskId,
+                expectedVersion).update() == 1;
+        changes.touchByTask(taskId);
+        return result;
+    }
+
     public void completeMilestone(long milestoneId, LocalDate doneOn) {
         jdbc.sql("UPDATE task_milestone SET done_on = ? WHERE id = ?")
                 .params(doneOn == null ? null : Date.valueOf(doneOn), milestoneId).update();

@@ -179,7 +179,7 @@ public class TaskService {
     // ------------------------------------------------------------------ plan office edits
 
     /** An edit of a task by the plan office; null fields are left as they are. */
-    public record Edit(int version, String title, String body, Boolean done, String lead, List<String> cooperating,
+    public record Edit(Integer version, String title, String body, Boolean done, String lead, List<String> cooperating,
                        List<String> towns, Map<Integer, String> workPoints, List<Map<String, String>> milestones,
                        List<String> indicators, List<String> projects) {}
 
@@ -187,7 +187,7 @@ public class TaskService {
     public Task edit(Plan plan, String code, Edit e) {
         Actor a = admin();
         Task t = tasks.find(plan.id(), code).orElseThrow(() -> Actor.bad("任务不存在: " + code));
-        if (!tasks.update(t.id(), e.version(), e.title() == null ? t.title() : e.title(),
+        if (!tasks.update(t.id(), cn.lantu.web.Versions.require(e.version()), e.title() == null ? t.title() : e.title(),
                 e.body() == null ? t.body() : e.body(), e.done() == null ? t.done() : e.done(), a.username())) {
             throw Actor.conflict("任务已被他人修改，请刷新后重试");
         }

@@ -1,5 +1,7 @@
 package cn.lantu.task;
 
+import java.util.List;
+
 import cn.lantu.org.OrgRepository;
 import cn.lantu.org.OrgUnit;
 import cn.lantu.plan.Plan;
@@ -28,6 +30,11 @@ final class TaskUpdateWorkflow {
     }
 
     private Long leadId(Plan plan, Task t) {
+        return leadId(org, plan, t);
+    }
+
+    /** The id of the task's lead unit, or null when it has none. */
+    static Long leadId(OrgRepository org, Plan plan, Task t) {
         Task.Party lead = t.lead();
         return lead == null ? null : org.findByCode(plan.id(), lead.orgCode()).map(OrgUnit::id).orElse(null);
     }
@@ -50,8 +57,10 @@ final class TaskUpdateWorkflow {
         if (year < plan.periodStart() || year > plan.periodEnd()) {
             throw Actor.bad("年度须在规划期 " + plan.periodStart() + "–" + plan.periodEnd() + " 内: " + year);
         }
-        if (period == null || !ProgressForm.PERIOD.matcher(period).matches()) {
-            throw Actor.bad("期间须为 M01..M12 或 Q1..Q4: " + period);
+        List<String> periods = ProgressForm.periods(tasks.frequency(t.id()));
+        if (period == null || !periods.contains(period)) {
+            throw Actor.bad("期间须为该任务的报送期间之一（" + String.join("、", periods.stream()
+                    .map(cn.lantu.web.Formats::periodZh).toList()) + "）: " + period);
         }
         // NaN passes both "< 0" and "> 100" unnoticed, and a stored NaN breaks every page showing the task
         if (!ProgressForm.validPercent(pct)) {
@@ -70,8 +79,10 @@ final class TaskUpdateWorkflow {
             if (!u.state().editable()) {
                 throw Actor.conflict("该期进展处于“" + u.state().label() + "”状态，不能修改");
             }
-            if (!tasks.updateUpdate(u.id(), version == null ? u.version() : version, pct, narrative, problems, next,
-                    target, a.username())) {
+            if (version == null) {
+                throw Actor.bad("该期进展已有记录，修改须带上版本号（version）：请在进展列表中点“修改”");
+            }
+            if (!tasks.updateUpdate(u.id(), version, pct, narrative, problems, next, target, a.username())) {
                 throw Actor.conflict("进展已被他人修改，请刷新后重试");
             }
             id = u.id();
@@ -89,24 +100,31 @@ final class TaskUpdateWorkflow {
         return text != null && text.length() > ProgressForm.TEXT_MAX;
     }
 
-    /** Moves an update along SUBMIT / SIGN_OFF / APPROVE / RETURN (a return needs a reason). */
+    /**
+     * Moves an update along SUBMIT / SIGN_OFF / APPROVE / RETURN, as figures move: the lead unit's approver signs a
+     * submitted update off, the plan office approves a signed-off one; a submitted update goes back from the unit,
+     * a signed-off one from the plan office, always with a comment. Sign-off and approval may carry a comment too.
+     */
     TaskRepository.Update transition(Plan plan, long updateId, String action, int version, String reason) {
         Actor a = Actor.current(users);
         var u = tasks.update(updateId).orElseThrow(() -> Actor.bad("进展不存在"));
         Task t = tasks.findById(u.taskId()).orElseThrow();
         Long dept = leadId(plan, t);
+        if (reason != null && reason.length() > ProgressForm.TEXT_MAX) {
+            throw Actor.bad("意见不能超过 " + ProgressForm.TEXT_MAX + " 个字");
+        }
         ReportState to = switch (action) {
             case "SUBMIT" -> check(a.mayReportFor(dept), u.state().editable(), ReportState.SUBMITTED);
             case "SIGN_OFF" -> check(a.maySignOffFor(dept), u.state() == ReportState.SUBMITTED,
                     ReportState.SIGNED_OFF);
-            case "APPROVE" -> check(a.admin(), u.state() == ReportState.SUBMITTED
-                    || u.state() == ReportState.SIGNED_OFF, ReportState.APPROVED);
+            case "APPROVE" -> check(a.admin(), u.state() == ReportState.SIGNED_OFF, ReportState.APPROVED);
             case "RETURN" -> {
                 if (reason == null || reason.isBlank()) {
                     throw Actor.bad("退回须填写原因");
                 }
-                yield check(a.maySignOffFor(dept), u.state() == ReportState.SUBMITTED
-                        || u.state() == ReportState.SIGNED_OFF, ReportState.RETURNED);
+                boolean allowed = u.state() == ReportState.SIGNED_OFF ? a.admin() : a.maySignOffFor(dept);
+                yield check(allowed, u.state() == ReportState.SUBMITTED || u.state() == ReportState.SIGNED_OFF,
+                        ReportState.RETURNED);
             }
             default -> throw Actor.bad("未知操作: " + action);
         };

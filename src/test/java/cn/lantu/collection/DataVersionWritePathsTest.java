@@ -131,7 +131,9 @@ class DataVersionWritePathsTest {
                 Map.of("year", YEAR, "period", "Q1", "percent", 10, "narrative", "已启动", "submit", true)));
         changed("task progress");
         Http.ok(admin.postJson(API + "/task-updates/" + update.get("id") + "/transition",
-                Map.of("action", "APPROVE", "version", update.get("version"))));
+                Map.of("action", "SIGN_OFF", "version", update.get("version"))));
+        Http.ok(admin.postJson(API + "/task-updates/" + update.get("id") + "/transition",
+                Map.of("action", "APPROVE", "version", ((Number) update.get("version")).intValue() + 1)));
         changed("task approval");
 
         // project investment report and its approval

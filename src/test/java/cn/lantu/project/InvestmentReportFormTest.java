@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,8 +98,19 @@ class InvestmentReportFormTest {
 
         Document draft = follow(session, session.postForm(page + "/reports", form("M03", "2.5", "路基", false)), page);
         assertThat(draft.getElementById("flash-message").text()).contains("2026年3月投资完成情况草稿已保存");
-        Document submitted = follow(session, session.postForm(page + "/reports", form("M03", "2.5", "路基", true)),
+        // submitting the saved draft names the version it was read at; without it nothing is overwritten
+        Document unversioned = follow(session, session.postForm(page + "/reports", form("M03", "2.6", "路基", true)),
                 page);
+        assertThat(unversioned.getElementById("flash-error").text()).contains("版本号");
+        InvestmentReport saved = projects.reportsOfProject(id).get(0);
+        assertThat(saved.amount()).isEqualTo(2.5);
+        Document editing = Jsoup.parse(session.page(page + "?edit=" + saved.id()).body());
+        assertThat(editing.selectFirst("#report-form input[name=version]").val())
+                .isEqualTo(String.valueOf(saved.version()));
+        assertThat(editing.getElementById("report-amount").val()).isEqualTo("2.5");
+        Map<String, String> resubmit = form("M03", "2.5", "路基", true);
+        resubmit.put("version", String.valueOf(saved.version()));
+        Document submitted = follow(session, session.postForm(page + "/reports", resubmit), page);
         assertThat(submitted.getElementById("flash-message").text()).contains("2026年3月投资完成情况已提交，等待审核");
 
         Http admin = Http.session(port, "admin", TestUsers.adminPassword());

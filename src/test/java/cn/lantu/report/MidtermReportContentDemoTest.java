@@ -164,7 +164,9 @@ class MidtermReportContentDemoTest {
         long updateId = ((Number) saved.get("id")).longValue();
         try {
             Http.ok(admin.postJson("/api/v1/plans/" + PLAN + "/task-updates/" + updateId + "/transition",
-                    Map.of("action", "APPROVE", "version", saved.get("version"))));
+                    Map.of("action", "SIGN_OFF", "version", saved.get("version"))));
+            Http.ok(admin.postJson("/api/v1/plans/" + PLAN + "/task-updates/" + updateId + "/transition",
+                    Map.of("action", "APPROVE", "version", ((Number) saved.get("version")).intValue() + 1)));
             List<Map<String, Object>> rows = admin.getList("/api/v1/plans/" + PLAN + "/tasks");
             long approved = rows.stream().filter(r -> ((Map<String, Object>) r.get("status")).get("progress") != null)
                     .count();

@@ -79,7 +79,9 @@ class TaskFormsBrowserTest {
         try (Browser b = new Browser("http://localhost:" + port)) {
             b.login(reporter, FormPages.PASSWORD);
             b.open(page);
-            // the period is a choice; the percentage is typed, and typed wrong
+            // the year and the period are choices; the percentage is typed, and typed wrong
+            new org.openqa.selenium.support.ui.Select(b.driver().findElement(By.id("progress-year")))
+                    .selectByValue("2026");
             new org.openqa.selenium.support.ui.Select(b.driver().findElement(By.id("progress-period")))
                     .selectByValue("Q2");
             b.driver().findElement(By.id("progress-percent")).sendKeys("150");
@@ -100,13 +102,17 @@ class TaskFormsBrowserTest {
             refused.sendKeys("40");
             press(b, By.id("progress-submit"));
             assertThat(b.driver().findElement(By.id("flash-message")).getText())
-                    .contains("2026年二季度进展已提交，等待规划办审核");
+                    .contains("2026年二季度进展已提交，等待牵头单位审核");
             assertThat(b.driver().findElements(By.cssSelector(".is-invalid"))).isEmpty();
             assertThat(b.driver().findElement(By.cssSelector("#updates td.state")).getText()).isEqualTo("已提交");
             assertThat(b.driver().findElements(By.cssSelector("button.approve"))).isEmpty();
             b.screenshot("task-progress-submitted");
         }
-        assertThat(tasks.update(t.id(), 2026, "Q2").orElseThrow().narrative()).isEqualTo(narrative);
+        TaskRepository.Update submitted = tasks.update(t.id(), 2026, "Q2").orElseThrow();
+        assertThat(submitted.narrative()).isEqualTo(narrative);
+        // the unit's sign-off (its browser path is TaskPlanBrowserTest's) before the plan office approves
+        assertThat(tasks.updateUpdate(submitted.id(), submitted.version(), submitted.percent(), submitted.narrative(),
+                submitted.problems(), submitted.nextSteps(), ReportState.SIGNED_OFF, reporter)).isTrue();
 
         Path downloads = Files.createTempDirectory("lantu-downloads");
         Path upload = Files.createTempDirectory("lantu-upload").resolve("改革实施方案.txt");

@@ -76,7 +76,7 @@ class TaskFormsTest {
         String page = PLAN + "/tasks/" + t.code();
         HttpResponse<String> r = reporter.postForm(page + "/updates", form("Q5", "30", "已完成可研报告编制", true));
         Document d = follow(reporter, r, page);
-        assertThat(feedbackOf(d.getElementById("progress-period"))).contains("期间须为季度 Q1–Q4 或月份 M01–M12");
+        assertThat(feedbackOf(d.getElementById("progress-period"))).contains("季度报送的任务，期间须为以下之一：一季度、二季度、三季度、四季度");
         assertThat(d.getElementById("progress-period").selectFirst("option[selected]").val()).isEqualTo("Q5");
         assertThat(d.getElementById("progress-percent").val()).isEqualTo("30");
         assertThat(d.getElementById("progress-percent").hasClass("is-invalid")).isFalse();
@@ -178,13 +178,17 @@ class TaskFormsTest {
 
         Document submitted = follow(reporter, reporter.postForm(page + "/updates", form("q2", "35", "完成选址", true)),
                 page);
-        assertThat(submitted.getElementById("flash-message").text()).contains("2026年二季度进展已提交，等待规划办审核");
+        assertThat(submitted.getElementById("flash-message").text()).contains("2026年二季度进展已提交，等待牵头单位审核");
         assertThat(submitted.select("#updates tr[data-update] td.state").eachText()).containsExactly("草稿", "已提交");
         // the reporter may not approve: no button
         assertThat(submitted.select("button.approve")).isEmpty();
         // the confirmation is said once
         assertThat(Jsoup.parse(reporter.page(page).body()).getElementById("flash-message")).isNull();
 
+        TaskRepository.Update submittedQ2 = tasks.update(t.id(), 2026, "Q2").orElseThrow();
+        // the plan office approves what the unit signed off (here the plan office signs off itself)
+        follow(admin, admin.postForm(PLAN + "/task-updates/" + submittedQ2.id() + "/sign-off",
+                Map.of("version", String.valueOf(submittedQ2.version()))), page);
         TaskRepository.Update q2 = tasks.update(t.id(), 2026, "Q2").orElseThrow();
         Document approved = follow(admin, admin.postForm(PLAN + "/task-updates/" + q2.id() + "/approve",
                 Map.of("version", String.valueOf(q2.version()))), page);
@@ -197,8 +201,9 @@ class TaskFormsTest {
         assertThat(stale.getElementById("flash-error").text()).isNotBlank();
 
         // returning needs a reason, shown beside the reason field of that update
-        Document q1Submitted = follow(reporter, reporter.postForm(page + "/updates", form("Q1", "12", "启动", true)),
-                page);
+        Map<String, String> resubmit = form("Q1", "12", "启动", true);
+        resubmit.put("version", String.valueOf(tasks.update(t.id(), 2026, "Q1").orElseThrow().version()));
+        Document q1Submitted = follow(reporter, reporter.postForm(page + "/updates", resubmit), page);
         assertThat(q1Submitted.getElementById("flash-message").text()).contains("进展已提交");
         TaskRepository.Update q1 = tasks.update(t.id(), 2026, "Q1").orElseThrow();
         Document noReason = follow(admin, admin.postForm(PLAN + "/task-updates/" + q1.id() + "/return",

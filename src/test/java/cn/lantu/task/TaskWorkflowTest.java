@@ -63,10 +63,16 @@ class TaskWorkflowTest {
         // a reporter cannot approve; the administrator can
         assertThat(reporter.postJson("/api/v1/plans/zhuji-15th/task-updates/" + u.get("id") + "/transition",
                 Map.of("action", "APPROVE", "version", u.get("version"))).statusCode()).isEqualTo(403);
+        // approval waits for the sign-off
+        assertThat(admin.postJson("/api/v1/plans/zhuji-15th/task-updates/" + u.get("id") + "/transition",
+                Map.of("action", "APPROVE", "version", u.get("version"))).statusCode()).isEqualTo(409);
+        assertThat(admin.postJson("/api/v1/plans/zhuji-15th/task-updates/" + u.get("id") + "/transition",
+                Map.of("action", "SIGN_OFF", "version", u.get("version"))).statusCode()).isEqualTo(200);
+        int signedOff = ((Number) u.get("version")).intValue() + 1;
         assertThat(admin.postJson("/api/v1/plans/zhuji-15th/task-updates/" + u.get("id") + "/transition",
                 Map.of("action", "APPROVE", "version", 99)).statusCode()).isEqualTo(409);
         assertThat(admin.postJson("/api/v1/plans/zhuji-15th/task-updates/" + u.get("id") + "/transition",
-                Map.of("action", "APPROVE", "version", u.get("version"))).statusCode()).isEqualTo(200);
+                Map.of("action", "APPROVE", "version", signedOff)).statusCode()).isEqualTo(200);
         Task t3 = tasks.find(plan.id(), "T-col16.i14").orElseThrow();
         Double latest = tasks.latestApproved(plan.id()).get(t3.id());
         assertThat(latest).isEqualTo(40.0);

@@ -108,7 +108,7 @@ class WorkPagesI18nTest {
         Matcher m = Pattern.compile(Pattern.quote(PLAN + kind) + "([A-Za-z0-9_.-]+)\"").matcher(html);
         while (m.find()) {
             String code = m.group(1);
-            if (!code.equals("gantt") && !code.equals("import") && !code.startsWith("export")) {
+            if (!code.equals("gantt") && !code.equals("import") && !code.equals("new") && !code.startsWith("export")) {
                 return code;
             }
         }
