@@ -49,9 +49,9 @@ final class IndicatorRowReader {
                 continue;
             }
             int nValues = valueRoles.size();
-            if (nonEmpty == 1 && cs.size() < nValues) {
+            String only = cs.stream().filter(c -> !c.isEmpty()).findFirst().orElse("");
+            if (nonEmpty == 1 && (cs.size() < nValues || !only.matches("\\d+"))) {
                 // a category row spanning the table
-                String only = cs.stream().filter(c -> !c.isEmpty()).findFirst().orElse("");
                 category = only;
                 continue;
             }

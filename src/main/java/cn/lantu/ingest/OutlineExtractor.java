@@ -54,7 +54,8 @@ public final class OutlineExtractor {
         return extract(text, null);
     }
 
-    public Extraction extract(String text, String sourceName) {
+    public Extraction extract(String input, String sourceName) {
+        String text = OutlineText.prepare(input);
         OutlineParser.Detail detail = new OutlineParser().parseDetailed(text, corrections);
         ParsedOutline outline = detail.outline();
         List<String> warnings = new ArrayList<>(outline.warnings());
