@@ -22,7 +22,7 @@ record IndicatorCell(Double value, String comparator, boolean star, boolean esti
         }
         String c = cell.replaceAll("\\s+", "").replace("\\*", "*").replace('＞', '>').replace('＜', '<')
                 .replace('≧', '≥').replace('≦', '≤');
-        boolean bracket = c.contains("[") || c.contains("【");
+        boolean bracket = c.contains("[") || c.contains("【") || c.contains("〔") || c.contains("［");
         boolean star = c.contains("*") || c.contains("＊");
         boolean estimate = c.contains("预计");
         String comparator = null;
@@ -37,7 +37,7 @@ record IndicatorCell(Double value, String comparator, boolean star, boolean esti
         }
         Matcher m = NUMBER.matcher(Cjk.halfWidth(c));
         if (m.find()) {
-            String rest = c.replaceAll("[\\d.\\[\\]【】*＊%‰\\-]", "").replace("预计", "").replace("以上", "")
+            String rest = c.replaceAll("[\\d.\\[\\]【】〔〕［］*＊%‰\\-]", "").replace("预计", "").replace("以上", "")
                     .replace("左右", "").replace("以内", "").replace("以下", "").replace("不低于", "")
                     .replace("不高于", "").replace("不超过", "").replace("不少于", "").replace("约", "")
                     .replace("超", "").replace("个百分点", "").replace("提高", "").replace("提升", "")

@@ -77,7 +77,7 @@ final class IndicatorFieldMapper {
         List<String> reasons = new ArrayList<>();
         double confidence = 1.0;
         // name and unit
-        String rawName = row.sub() != null ? row.sub() : row.parentName();
+        String rawName = TableCells.withoutFootnotes(row.sub() != null ? row.sub() : row.parentName());
         String unit = row.unitCell() != null && !TableCells.absent(row.unitCell()) ? TableCells.compact(row.unitCell())
                 : null;
         String nameCell = rawName;
@@ -89,7 +89,7 @@ final class IndicatorFieldMapper {
             nameCell = nameCell.substring(0, um.start());
         }
         if (unit == null && row.sub() != null) {
-            Matcher pm = TRAILING_UNIT.matcher(row.parentName());
+            Matcher pm = TRAILING_UNIT.matcher(TableCells.withoutFootnotes(row.parentName()));
             if (pm.find() && UNIT_WORD.matcher(pm.group(1)).matches()) {
                 unit = TableCells.compact(pm.group(1));
             }
@@ -97,7 +97,8 @@ final class IndicatorFieldMapper {
         String subItem = row.sub() != null ? TableCells.compact(nameCell) : null;
         String name;
         if (row.sub() != null) {
-            String parent = TableCells.compact(TRAILING_UNIT.matcher(row.parentName()).replaceAll(""));
+            String parent = TableCells.compact(TRAILING_UNIT.matcher(TableCells.withoutFootnotes(row.parentName()))
+                    .replaceAll(""));
             int has = parent.indexOf("拥有");
             if (has >= 0) {
                 name = parent.substring(0, has + 2) + subItem;

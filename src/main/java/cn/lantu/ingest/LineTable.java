@@ -32,6 +32,10 @@ final class LineTable {
     private static final Pattern HEADING = Pattern.compile("^(?:第[一二三四五六七八九十百零〇]+[章节篇]|#|注[：:]|说明[：:]|备注[：:]|资料来源|专栏\\s*\\d).*");
     private static final Pattern NUMBER_START = Pattern.compile("^\\d{1,3}(?:[\\s.．、]+\\S.*|)$");
     private static final Pattern SUB_START = Pattern.compile("^(?:[a-zA-Z][.、．）)]|[（(][a-zA-Z][）)]|其中[：:]).*");
+    private static final Pattern UNIT = Pattern.compile(
+            "%|％|‰|[万亿千百十]?(?:元|人|个|家|所|件|项|岁|年|吨|亩|公顷|公里|千米|米|平方米|立方米|平方公里|千瓦|千瓦时|瓦|张|床|辆|户|套|座|次|人次|标箱|分|斤|天|小时|倍|元/人|美元|标准煤)"
+            + "(?:[/／·][^\\s\\d]{1,6})?|[a-zA-Z][a-zA-Z0-9/·]{0,8}|[^\\s\\d]{1,4}/[^\\s\\d]{1,6}");
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d{1,3})(?:[\\s.．、]|$)");
     private static final Pattern QUALIFIER = Pattern.compile("左右|以上|以内|以下|个百分点.*|倍|%|％|‰|\\]|］|〕|】");
 
     /** Lines with any such table rewritten; all other lines unchanged. */
@@ -126,11 +130,11 @@ final class LineTable {
                 break;
             }
             if (CATEGORY.matcher(t.replaceAll("\\s+", "")).matches() && !NUMBER_START.matcher(t).matches()) {
-                flush(pending, roles, out);
+                flush(pending, header, out);
                 pending = null;
                 out.add("\t" + t.replaceAll("\\s+", ""));
-            } else if (rowStart && (pending == null || complete(pending, roles))) {
-                flush(pending, roles, out);
+            } else if (rowStart && (pending == null || complete(pending, roles) || nextNumber(t, pending))) {
+                flush(pending, header, out);
                 pending = t;
             } else if (pending == null) {
                 break;
@@ -139,18 +143,25 @@ final class LineTable {
             }
             i++;
         }
-        flush(pending, roles, out);
+        flush(pending, header, out);
         out.add("");
         return i;
+    }
+
+    /** Row n+1 after row n starts a new row even when row n looked unfinished. */
+    private static boolean nextNumber(String t, String pending) {
+        Matcher a = LEADING_NUMBER.matcher(t);
+        Matcher b = LEADING_NUMBER.matcher(pending);
+        return a.find() && b.find() && Integer.parseInt(a.group(1)) == Integer.parseInt(b.group(1)) + 1;
     }
 
     private static boolean prose(String t) {
         return t.endsWith("。") || t.length() >= 28 && (t.contains("，") || t.contains("。"));
     }
 
-    private static void flush(String row, List<Role> roles, List<String> out) {
+    private static void flush(String row, List<String> header, List<String> out) {
         if (row != null) {
-            out.add(String.join("\t", cells(row, roles)));
+            out.add(String.join("\t", cells(row, header)));
         }
     }
 
@@ -210,7 +221,8 @@ final class LineTable {
     }
 
     /** The cells of one row in header order. */
-    static List<String> cells(String row, List<Role> roles) {
+    static List<String> cells(String row, List<String> header) {
+        List<Role> roles = header.stream().map(LineTable::role).toList();
         List<String> tok = new ArrayList<>(tokens(row));
         String[] cells = new String[roles.size()];
         java.util.Arrays.fill(cells, "");
@@ -227,50 +239,75 @@ final class LineTable {
                 from++;
             }
         }
-        int to = tok.size();
-        int lastRole = roles.size() - 1;
-        if (roles.get(lastRole) == Role.ATTRIBUTE) {
-            if (to > from + 1 && ATTRIBUTE.matcher(tok.get(to - 1)).matches()) {
-                cells[lastRole] = tok.get(--to);
-            }
-            lastRole--;
+        List<Integer> right = new ArrayList<>();
+        for (int r = nameAt + 1; r < roles.size(); r++) {
+            right.add(r);
         }
-        int boundary = -1;
-        for (int k = from; k < to; k++) {
+        // the attribute is recognised by its words wherever its column is
+        int attrCol = roles.indexOf(Role.ATTRIBUTE);
+        if (attrCol > nameAt) {
+            for (int k = tok.size() - 1; k > from; k--) {
+                if (ATTRIBUTE.matcher(tok.get(k)).matches()) {
+                    cells[attrCol] = tok.remove(k);
+                    break;
+                }
+            }
+            right.remove(Integer.valueOf(attrCol));
+        }
+        int unitCol = roles.indexOf(Role.UNIT);
+        int nameEnd = -1;
+        for (int k = from; k < tok.size(); k++) {
             if (UNIT_TAIL.matcher(tok.get(k)).matches()) {
-                boundary = k;
+                nameEnd = k + 1; // the name ends with its unit in brackets
             }
         }
-        List<Integer> valueCols = new ArrayList<>();
-        for (int r = nameAt + 1; r <= lastRole; r++) {
-            if (roles.get(r) == Role.VALUE || roles.get(r) == Role.UNIT) {
-                valueCols.add(r);
-            }
-        }
-        if (boundary >= 0 && !roles.contains(Role.UNIT)) {
-            List<String> rest = new ArrayList<>(tok.subList(boundary + 1, to));
-            for (int v = valueCols.size() - 1; v >= 0 && !rest.isEmpty(); v--) {
-                if (v == 0 || rest.size() == 1) {
-                    cells[valueCols.get(v)] = String.join("", rest);
-                    rest.clear();
-                } else {
-                    cells[valueCols.get(v)] = rest.remove(rest.size() - 1);
-                }
-            }
-            to = boundary + 1;
-        } else {
-            for (int v = valueCols.size() - 1; v >= 0 && to > from + 1; v--) {
-                int col = valueCols.get(v);
-                String t = tok.get(to - 1);
-                boolean unit = roles.get(col) == Role.UNIT;
-                if (unit ? !t.matches(".*\\d.*") && t.length() <= 8 : valueish(t)) {
-                    cells[col] = t;
-                    to--;
+        if (nameEnd < 0 && unitCol > nameAt) {
+            for (int k = from + 1; k < tok.size(); k++) {
+                if (UNIT.matcher(tok.get(k)).matches()) {
+                    cells[unitCol] = tok.remove(k);
+                    right.remove(Integer.valueOf(unitCol));
+                    nameEnd = k;
+                    break;
                 }
             }
         }
-        cells[nameAt] = TableCells.compact(String.join(" ", tok.subList(from, to)));
+        right.removeIf(r -> roles.get(r) != Role.VALUE);
+        if (nameEnd < 0) {
+            // no unit to cut at: value cells are read from the right
+            nameEnd = tok.size();
+            int v = right.size();
+            while (v > 0 && nameEnd > from + 1 && valueish(tok.get(nameEnd - 1))) {
+                nameEnd--;
+                v--;
+            }
+        }
+        List<String> values = joinWords(tok.subList(Math.min(nameEnd, tok.size()), tok.size()));
+        boolean rateLast = !right.isEmpty() && rateColumn(header, right.get(right.size() - 1));
+        int shift = values.size() < right.size() && !rateLast ? right.size() - values.size() : 0;
+        for (int k = 0; k < values.size() && k + shift < right.size(); k++) {
+            boolean last = k + shift == right.size() - 1;
+            cells[right.get(k + shift)] = last ? String.join("", values.subList(k, values.size())) : values.get(k);
+        }
+        cells[nameAt] = TableCells.compact(String.join(" ", tok.subList(from, Math.min(nameEnd, tok.size()))));
         return List.of(cells);
+    }
+
+    /** Consecutive worded tokens (与经济增长 / 保持同步) are one cell. */
+    private static List<String> joinWords(List<String> tok) {
+        List<String> out = new ArrayList<>();
+        for (String t : tok) {
+            if (!out.isEmpty() && !valueish(t) && !valueish(out.get(out.size() - 1))) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + t);
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the value column {@code col} is a rate / cumulative column (missing cells there are at the end). */
+    private static boolean rateColumn(List<String> header, int col) {
+        return header.get(col).contains("年均") || header.get(col).contains("累计");
     }
 
     /** Header cells one per line, then rows one cell per line; returns the index after the table (start if none). */
@@ -297,6 +334,7 @@ final class LineTable {
         boolean numbered = roles.get(0) == Role.NUMBER;
         out.add(String.join("\t", header));
         List<String> row = new ArrayList<>();
+        int lastNumber = 0;
         while (i < lines.size()) {
             String t = lines.get(i).strip();
             if (t.isEmpty()) {
@@ -311,7 +349,11 @@ final class LineTable {
                 continue;
             }
             boolean category = CATEGORY.matcher(t.replaceAll("\\s+", "")).matches();
-            boolean newRow = category || (numbered ? t.matches("\\d{1,3}") : row.size() >= header.size());
+            boolean newRow = category || row.size() >= header.size()
+                    || numbered && t.matches("\\d{1,3}") && Integer.parseInt(t) == lastNumber + 1 && row.size() >= 2;
+            if (numbered && (newRow || row.isEmpty()) && t.matches("\\d{1,3}") && Integer.parseInt(t) == lastNumber + 1) {
+                lastNumber = Integer.parseInt(t);
+            }
             if (newRow && !row.isEmpty()) {
                 out.add(String.join("\t", row));
                 row.clear();
