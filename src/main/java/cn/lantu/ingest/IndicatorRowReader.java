@@ -51,8 +51,11 @@ final class IndicatorRowReader {
             int nValues = valueRoles.size();
             String only = cs.stream().filter(c -> !c.isEmpty()).findFirst().orElse("");
             if (nonEmpty == 1 && (cs.size() < nValues || !only.matches("\\d+"))) {
-                // a category row spanning the table
-                category = only;
+                // a category row spanning the table: 一、经济发展（12 项）
+                Matcher cm = COUNT.matcher(only);
+                categoryCount = cm.find() ? Integer.parseInt(cm.group(1)) : null;
+                categoryVerbatim = only;
+                category = categoryCount == null ? only : TableCells.compact(COUNT.matcher(only).replaceAll(""));
                 continue;
             }
             if (cs.size() < nValues + 1) {
@@ -182,8 +185,12 @@ final class IndicatorRowReader {
         String unit = u.find() ? u.group() : "";
         n = n.substring(0, n.length() - unit.length());
         Matcher m = PAIR_NAME.matcher(n);
-        if (m.matches()) {
-            return new String[] {m.group(1) + m.group(3) + unit, m.group(2) + m.group(3) + unit};
+        if (m.matches() && m.group(2).length() + m.group(3).length() > m.group(1).length()) {
+            // 城镇/农村居民人均可支配收入: the second alternative is as long as the first
+            String rest = m.group(2) + m.group(3);
+            String second = rest.substring(0, m.group(1).length());
+            String tail = rest.substring(m.group(1).length());
+            return new String[] {m.group(1) + tail + unit, second + tail + unit};
         }
         return new String[] {n + "（A）" + unit, n + "（B）" + unit};
     }

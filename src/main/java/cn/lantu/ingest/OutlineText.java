@@ -96,7 +96,7 @@ final class OutlineText {
                 }
             }
         }
-        return nonBlank > 20 && blank < nonBlank / 10 && open > nonBlank / 3;
+        return nonBlank >= 8 && blank * 10 <= nonBlank && open * 3 > nonBlank;
     }
 
     /** One paragraph per line, without blank lines between them. */
@@ -110,7 +110,7 @@ final class OutlineText {
                 nonBlank++;
             }
         }
-        return nonBlank > 3 && blank < nonBlank / 4;
+        return nonBlank > 3 && blank <= nonBlank / 4;
     }
 
     /** Blank lines between paragraphs; consecutive table rows (tabs, pipes) stay together. */
