@@ -15,11 +15,11 @@ final class QuantityRecognizer {
 
     private static final String CN_DIGITS = "零〇一二两三四五六七八九十百千";
     private static final String BASE_UNITS = "元|美元|人次|人|名|家|个|所|项|条|座|处|套|间|户|亩|公里|千米|平方米|平方公里|米"
-            + "|公顷|吨|千瓦时|千瓦|兆瓦|瓦|件|台|辆|张|场|届|床|篇|部|支|艘|架|标箱|立方米|公斤|斤|岁|倍|所|批次|栋|幢|盏|根|只|头|株|棵|册|种";
+            + "|公顷|吨|千瓦时|千瓦|兆瓦|瓦|件|台|辆|张|场|届|床|篇|部|支|艘|架|标箱|立方米|公斤|斤|岁|倍|所|批次|栋|幢|盏|根|只|头|株|棵|册|种|架次|次";
     private static final Pattern QUANTITY = Pattern.compile(
-            "(?<num>\\d+(?:\\.\\d+)?(?:\\s*[—–\\-~～至到]\\s*\\d+(?:\\.\\d+)?)?|[" + CN_DIGITS + "]{1,4})\\s*"
+            "(?<num>\\d+(?:\\.\\d+)?(?:\\s*[—–\\-~～〜至到]\\s*\\d+(?:\\.\\d+)?)?|[" + CN_DIGITS + "]{1,4})\\s*"
             + "(?<unit>个百分点|百分点|%|‰|微克/立方米|毫克/立方米|毫克/升|吨标准煤/万元|吨标准煤|立方米/万元|吨/万元|千克/万元"
-            + "|分贝|[EPT]FLOPS|[EPT]Flops|(?:万亿|亿|万|千|百)?(?:" + BASE_UNITS + "))"
+            + "|分贝|[EPT]FLOPS|[EPT]Flops|(?:万亿|亿|万|千|百)?(?:" + BASE_UNITS + ")|(?:万亿|亿|万)(?=[，。；、]|$))"
             + "(?<alt>[（(](?:间|户|套|个|座|处|人次|张)[）)])?"
             + "(?<suf>及以上|以上|以下|以内|左右|多)?");
     private static final Pattern DOUBLING = Pattern.compile("翻(?<n>一|两|二|三)番");
@@ -41,7 +41,7 @@ final class QuantityRecognizer {
     private QuantityRecognizer() {
     }
 
-    private static final Pattern RANGE_DASH = Pattern.compile("\\s*[—–\\-~～至到]{1,2}\\s*");
+    private static final Pattern RANGE_DASH = Pattern.compile("\\s*[—–\\-~～〜至到]{1,2}\\s*");
 
     /** 4.5%—5%, 25%-30%: two values with the same unit joined by a dash are one range. */
     private static List<ProseQuantity> ranges(String s, List<ProseQuantity> qs) {
@@ -163,7 +163,7 @@ final class QuantityRecognizer {
                 }
                 value = v;
             } else {
-                String[] parts = num.split("\\s*[—–\\-~～至到]\\s*");
+                String[] parts = num.split("\\s*[—–\\-~～〜至到]\\s*");
                 value = Double.parseDouble(parts[0]);
                 if (parts.length > 1) {
                     valueMax = Double.parseDouble(parts[1]);
