@@ -33,11 +33,7 @@ public final class DocumentReader {
             return PdfReader.read(file);
         }
         byte[] bytes = Files.readAllBytes(file);
-        String text = decode(bytes);
-        if (name.endsWith(".txt") && looksHardWrapped(text)) {
-            return PdfReader.reflow(java.util.List.of(text.split("\r?\n", -1)));
-        }
-        return text;
+        return decode(bytes); // layout (hard wraps, footers, tables without borders) is handled by OutlineText
     }
 
     static String decode(byte[] bytes) {
@@ -49,20 +45,5 @@ public final class DocumentReader {
         } catch (CharacterCodingException e) {
             return new String(bytes, Charset.forName("GB18030"));
         }
-    }
-
-    /** Plain text where paragraphs are hard-wrapped lines without blank lines between them. */
-    static boolean looksHardWrapped(String text) {
-        String[] lines = text.split("\r?\n");
-        int nonBlank = 0;
-        int blank = 0;
-        for (String l : lines) {
-            if (l.isBlank()) {
-                blank++;
-            } else {
-                nonBlank++;
-            }
-        }
-        return nonBlank > 20 && blank < nonBlank / 10;
     }
 }

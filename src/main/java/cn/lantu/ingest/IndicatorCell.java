@@ -20,8 +20,9 @@ record IndicatorCell(Double value, String comparator, boolean star, boolean esti
         if (TableCells.absent(cell)) {
             return null;
         }
-        String c = cell.replaceAll("\\s+", "").replace("\\*", "*");
-        boolean bracket = c.contains("[") || c.contains("【");
+        String c = cell.replaceAll("\\s+", "").replace("\\*", "*").replace('＞', '>').replace('＜', '<')
+                .replace('≧', '≥').replace('≦', '≤');
+        boolean bracket = c.contains("[") || c.contains("【") || c.contains("〔") || c.contains("［");
         boolean star = c.contains("*") || c.contains("＊");
         boolean estimate = c.contains("预计");
         String comparator = null;
@@ -36,10 +37,12 @@ record IndicatorCell(Double value, String comparator, boolean star, boolean esti
         }
         Matcher m = NUMBER.matcher(Cjk.halfWidth(c));
         if (m.find()) {
-            String rest = c.replaceAll("[\\d.\\[\\]【】*＊%‰\\-]", "").replace("预计", "").replace("以上", "")
+            String rest = c.replaceAll("[\\d.\\[\\]【】〔〕［］*＊%‰\\-]", "").replace("预计", "").replace("以上", "")
                     .replace("左右", "").replace("以内", "").replace("以下", "").replace("不低于", "")
                     .replace("不高于", "").replace("不超过", "").replace("不少于", "").replace("约", "")
-                    .replace("超", "");
+                    .replace("超", "").replace("个百分点", "").replace("提高", "").replace("提升", "")
+                    .replace("高于", "").replace("低于", "").replace("<", "").replace(">", "").replace("≥", "")
+                    .replace("≤", "");
             Double v = Double.parseDouble(m.group());
             if (rest.length() > 2) {
                 // a number inside words, e.g. "完成省下达指标" has none; "与2025年持平" keeps text

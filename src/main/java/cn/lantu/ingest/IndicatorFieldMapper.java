@@ -33,7 +33,7 @@ final class IndicatorFieldMapper {
 
     private static final Pattern TRAILING_UNIT = Pattern.compile("[（(]([^（）()]{1,14})[）)]\\s*$");
     private static final Pattern UNIT_WORD = Pattern.compile(
-            ".*(%|‰|/|元|人|件|岁|米|吨|亩|瓦|斤|个|家|所|次|天|小时|辆|户|套|张|床|公顷|平方|立方|度|倍|项|座|公里|千米|标准煤|分贝|小时|年).*");
+            ".*(%|‰|/|元|人|件|岁|米|吨|亩|瓦|斤|个|家|所|次|天|小时|辆|户|套|张|床|公顷|平方|立方|度|倍|项|座|公里|千米|标准煤|分贝|小时|年|分|标箱|FLOPS|EFLOPS).*");
     private static final Pattern DOWN_NAME = Pattern.compile(
             ".*(下降|降低|减少|排放|浓度|能耗|用水量|倍差|差距|死亡率|事故|发生率|失业率|负债率|PM2\\.5|耗).*");
 
@@ -77,7 +77,7 @@ final class IndicatorFieldMapper {
         List<String> reasons = new ArrayList<>();
         double confidence = 1.0;
         // name and unit
-        String rawName = row.sub() != null ? row.sub() : row.parentName();
+        String rawName = TableCells.withoutFootnotes(row.sub() != null ? row.sub() : row.parentName());
         String unit = row.unitCell() != null && !TableCells.absent(row.unitCell()) ? TableCells.compact(row.unitCell())
                 : null;
         String nameCell = rawName;
@@ -89,7 +89,7 @@ final class IndicatorFieldMapper {
             nameCell = nameCell.substring(0, um.start());
         }
         if (unit == null && row.sub() != null) {
-            Matcher pm = TRAILING_UNIT.matcher(row.parentName());
+            Matcher pm = TRAILING_UNIT.matcher(TableCells.withoutFootnotes(row.parentName()));
             if (pm.find() && UNIT_WORD.matcher(pm.group(1)).matches()) {
                 unit = TableCells.compact(pm.group(1));
             }
@@ -97,7 +97,8 @@ final class IndicatorFieldMapper {
         String subItem = row.sub() != null ? TableCells.compact(nameCell) : null;
         String name;
         if (row.sub() != null) {
-            String parent = TableCells.compact(TRAILING_UNIT.matcher(row.parentName()).replaceAll(""));
+            String parent = TableCells.compact(TRAILING_UNIT.matcher(TableCells.withoutFootnotes(row.parentName()))
+                    .replaceAll(""));
             int has = parent.indexOf("拥有");
             if (has >= 0) {
                 name = parent.substring(0, has + 2) + subItem;

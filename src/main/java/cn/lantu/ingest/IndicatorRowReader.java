@@ -49,10 +49,13 @@ final class IndicatorRowReader {
                 continue;
             }
             int nValues = valueRoles.size();
-            if (nonEmpty == 1 && cs.size() < nValues) {
-                // a category row spanning the table
-                String only = cs.stream().filter(c -> !c.isEmpty()).findFirst().orElse("");
-                category = only;
+            String only = cs.stream().filter(c -> !c.isEmpty()).findFirst().orElse("");
+            if (nonEmpty == 1 && (cs.size() < nValues || !only.matches("\\d+"))) {
+                // a category row spanning the table: 一、经济发展（12 项）
+                Matcher cm = COUNT.matcher(only);
+                categoryCount = cm.find() ? Integer.parseInt(cm.group(1)) : null;
+                categoryVerbatim = only;
+                category = categoryCount == null ? only : TableCells.compact(COUNT.matcher(only).replaceAll(""));
                 continue;
             }
             if (cs.size() < nValues + 1) {
@@ -108,6 +111,12 @@ final class IndicatorRowReader {
                 number = parentNumber;
                 sub = rest.get(rest.size() - 1);
                 subIndex++;
+                ExtractedIndicator prev = out.isEmpty() ? null : out.get(out.size() - 1);
+                if (subIndex == 1 && prev != null && prev.subItem() == null && TableCells.absent(prev.baseVerbatim())
+                        && TableCells.absent(prev.targetVerbatim()) && TableCells.absent(prev.rateVerbatim())) {
+                    out.remove(out.size() - 1); // a heading row over its sub-items, without values of its own
+                    tableRow--;
+                }
                 if (subIndex == 2 && !pendingParent.isEmpty()) {
                     // the parent row becomes sub-item A
                     ExtractedIndicator first = pendingParent.get(0);
@@ -134,6 +143,21 @@ final class IndicatorRowReader {
             int start = row.sourceStart();
             int end = row.sourceEnd();
             String sourceText = text.substring(start, end).strip();
+            String[] pair = pairNames(sub != null ? sub : parentName, base, target);
+            if (pair != null && sub == null) {
+                // A/B: two values per cell, one indicator each (城镇/农村居民人均可支配收入 6.5/6.8)
+                for (int k = 0; k < 2; k++) {
+                    if (k == 1) {
+                        tableRow++;
+                    }
+                    ExtractedIndicator one = fields.build(new IndicatorFieldMapper.RowCells(number, tableRow, pair[k],
+                            null, k + 1, category, categoryVerbatim, categoryCount, unitCol, attr, half(base, k),
+                            half(target, k), half(rate, k), sourceText, start, end), header);
+                    out.add(withCode(one, fields.code(number, k + 1)));
+                }
+                pendingParent.clear();
+                continue;
+            }
             ExtractedIndicator ind = fields.build(new IndicatorFieldMapper.RowCells(number, tableRow, parentName, sub,
                     subIndex, category, categoryVerbatim, categoryCount, unitCol, attr, base, target, rate, sourceText,
                     start, end), header);
@@ -144,6 +168,44 @@ final class IndicatorRowReader {
             }
         }
         return out;
+    }
+
+    private static final Pattern PAIR = Pattern.compile("^\\D{0,3}?(-?\\d+(?:\\.\\d+)?)\\D{0,4}[/／](-?\\d+(?:\\.\\d+)?)\\D{0,4}$");
+    private static final Pattern PAIR_NAME = Pattern.compile("^([\\u4e00-\\u9fff]{1,4})[/／、]([\\u4e00-\\u9fff]{1,4})(.+)$");
+
+    /** The two names of an A/B row, or null when its base and target cells do not hold two values each. */
+    static String[] pairNames(String name, String base, String target) {
+        boolean b = base == null || TableCells.absent(base) || PAIR.matcher(base.strip()).matches();
+        boolean t = target != null && PAIR.matcher(target.strip()).matches();
+        if (!b || !t || name == null) {
+            return null;
+        }
+        String n = TableCells.withoutFootnotes(name);
+        Matcher u = Pattern.compile("[（(][^（）()]{1,14}[）)]$").matcher(n);
+        String unit = u.find() ? u.group() : "";
+        n = n.substring(0, n.length() - unit.length());
+        Matcher m = PAIR_NAME.matcher(n);
+        if (m.matches() && m.group(2).length() + m.group(3).length() > m.group(1).length()) {
+            // 城镇/农村居民人均可支配收入: the second alternative is as long as the first
+            String rest = m.group(2) + m.group(3);
+            String second = rest.substring(0, m.group(1).length());
+            String tail = rest.substring(m.group(1).length());
+            return new String[] {m.group(1) + tail + unit, second + tail + unit};
+        }
+        return new String[] {n + "（A）" + unit, n + "（B）" + unit};
+    }
+
+    /** The first (k = 0) or second value of an A/B cell, keeping its marks (*, 左右, [ ]). */
+    private static String half(String cell, int k) {
+        if (cell == null || TableCells.absent(cell)) {
+            return cell;
+        }
+        Matcher m = PAIR.matcher(cell.strip());
+        if (!m.matches()) {
+            return cell;
+        }
+        String keep = m.group(k + 1);
+        return cell.strip().replace(m.group(1) + cell.strip().substring(m.end(1), m.start(2)) + m.group(2), keep);
     }
 
     private static ExtractedIndicator withCode(ExtractedIndicator i, String code) {

@@ -47,6 +47,10 @@ final class IndicatorTableExtractor {
                 score += 5;
             }
             String head = OutlineParser.norm(rows.get(0).toString());
+            if (title.contains("完成") || title.contains("实施情况") || head.contains("完成") || head.contains("实现值")) {
+                warnings.add("table “" + title + "” reports the previous plan's results; not taken as the indicator table");
+                continue;
+            }
             if (head.contains("指标")) {
                 score += 3;
             }

@@ -30,7 +30,10 @@ final class MetricNamer {
 
     /** A run of verbs that lead a "verb + value + object" or "verb + object + value" phrase. */
     static final String VERB_RUN = "^(?:成功|新增|新建成|新建|建成|建设|建有|拥有|培育|打造|创建|创成|引进|招引|推进|推动|实施|完成|"
-            + "累计|招聘|扶持|认定|改造|提升|保障|支持|办好|举办|组织|开展|新开工|开工|谋划|储备|培养|引育|设立|新设|布局|争创|评选|达到|实现)+";
+            + "累计|招聘|扶持|认定|改造|提升|保障|支持|办好|举办|组织|开展|新开工|开工|谋划|储备|培养|引育|设立|新设|布局|争创|评选|达到|实现|形成)+";
+    /** A phrase ending in a verb (and a floor), the object following the value: 集中力量打造1～2个主导产业. */
+    private static final Pattern TAIL_VERB = Pattern.compile(
+            ".*(?:形成|打造|推进|培育|建设|新建|新增|建成|实施|完成|引进|创建)(?:不少于|不低于|超过|超)?$");
 
     private MetricNamer() {
     }
@@ -93,6 +96,10 @@ final class MetricNamer {
             }
         }
         objectAfter = objectAfter.substring(0, cut).strip();
+        if (!verbOnly.isEmpty() && TAIL_VERB.matcher(seg).matches() && objectAfter.length() >= 2
+                && !objectAfter.matches("^[的了].*")) {
+            return new Name(clean(objectAfter.replaceAll("建设$", "")), null, true);
+        }
         if ((verbOnly.isEmpty() || seg.matches(".*[和及与]$")) && !objectAfter.isEmpty()) {
             if (!verbOnly.isEmpty()) {
                 return new Name(clean(objectAfter), null, true);

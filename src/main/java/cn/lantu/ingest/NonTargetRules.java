@@ -18,12 +18,75 @@ final class NonTargetRules {
     private NonTargetRules() {
     }
 
-    /** Whether the node lies under a review section or chapter. */
-    static boolean inReviewSection(ParsedOutlineNode n, Map<String, ParsedOutlineNode> byKey) {
+    private static final Pattern PAST_CUE = Pattern.compile(
+            "过去五年|五年来|连续\\d+年|连续[一二三四五六七八九十]+年|从20\\d\\d年的|比20\\d\\d年|跃居|跃升至|荣获|获评");
+    private static final Pattern FUTURE_CUE = Pattern.compile("力争|确保|展望|期末|五”末|将");
+    private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
+
+    /**
+     * Sections and chapters that review the previous plan whatever their title ("砥砺五载…"): the first paragraph
+     * speaks of the past (过去五年, the previous plan, a past year) and past cues outnumber future years.
+     */
+    static java.util.Set<String> reviewSections(java.util.List<ParsedOutlineNode> nodes,
+                                                Map<String, cn.lantu.outline.MappedText> texts, int planStart,
+                                                String previousPlan, Map<String, ParsedOutlineNode> byKey) {
+        Map<String, int[]> cues = new java.util.HashMap<>();
+        Map<String, String> firstText = new java.util.HashMap<>();
+        for (ParsedOutlineNode n : nodes) {
+            cn.lantu.outline.MappedText t = texts.get(n.key());
+            if (t == null || n.type() == NodeType.SECTION || n.type() == NodeType.CHAPTER) {
+                continue;
+            }
+            String s = t.toString();
+            int past = count(PAST_CUE, s);
+            int future = count(FUTURE_CUE, s);
+            java.util.regex.Matcher y = YEAR.matcher(s);
+            while (y.find()) {
+                if (Integer.parseInt(y.group(1)) < planStart) {
+                    past++;
+                } else {
+                    future++;
+                }
+            }
+            for (ParsedOutlineNode p = byKey.get(n.parentKey()); p != null; p = byKey.get(p.parentKey())) {
+                if (p.type() == NodeType.SECTION || p.type() == NodeType.CHAPTER) {
+                    int[] c = cues.computeIfAbsent(p.key(), k -> new int[2]);
+                    c[0] += past;
+                    c[1] += future;
+                    firstText.putIfAbsent(p.key(), s);
+                }
+                if (p.parentKey() == null) {
+                    break;
+                }
+            }
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        cues.forEach((key, c) -> {
+            String first = firstText.get(key);
+            boolean pastStart = retrospectiveSentence(first, previousPlan);
+            if (pastStart && c[0] >= 3 && c[0] > 3 * c[1]) {
+                out.add(key);
+            }
+        });
+        return out;
+    }
+
+    private static int count(Pattern p, String s) {
+        int n = 0;
+        java.util.regex.Matcher m = p.matcher(s);
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Whether the node lies under a review section or chapter (by title, or in {@code reviewKeys}). */
+    static boolean inReviewSection(ParsedOutlineNode n, Map<String, ParsedOutlineNode> byKey,
+                                   java.util.Set<String> reviewKeys) {
         ParsedOutlineNode p = n;
         while (p != null) {
-            if ((p.type() == NodeType.SECTION || p.type() == NodeType.CHAPTER) && p.title() != null
-                    && RETRO_TITLE.matcher(p.title()).matches()) {
+            if ((p.type() == NodeType.SECTION || p.type() == NodeType.CHAPTER) && (reviewKeys.contains(p.key())
+                    || p.title() != null && RETRO_TITLE.matcher(p.title()).matches())) {
                 return true;
             }
             p = p.parentKey() == null ? null : byKey.get(p.parentKey());

@@ -31,6 +31,8 @@ public final class OutlineExtractor {
     private static final Pattern PLAN_NAME = Pattern.compile("“十([一二三四五六七八九])五”");
     private static final Pattern YEAR_RANGE = Pattern.compile("((?:19|20)\\d{2})\\s*[—–\\-－~～至到]\\s*((?:19|20)\\d{2})\\s*年");
 
+    private static final Pattern TABLE_NOTE = Pattern.compile("注[：:][^\n]{0,30}(?:数据|累计|年均|带|标)");
+
     private String codePrefix = "";
     private List<TextCorrection> corrections = List.of();
 
@@ -54,7 +56,8 @@ public final class OutlineExtractor {
         return extract(text, null);
     }
 
-    public Extraction extract(String text, String sourceName) {
+    public Extraction extract(String input, String sourceName) {
+        String text = OutlineText.prepare(input);
         OutlineParser.Detail detail = new OutlineParser().parseDetailed(text, corrections);
         ParsedOutline outline = detail.outline();
         List<String> warnings = new ArrayList<>(outline.warnings());
@@ -67,6 +70,10 @@ public final class OutlineExtractor {
         warnings.addAll(table.warnings());
         if (table.rows().isEmpty()) {
             warnings.add("no main indicator table (主要指标) found");
+            if (TABLE_NOTE.matcher(text).find()) {
+                warnings.add("a note on table values (注：…) is there but the table is not: it may have been an image; "
+                        + "upload the indicator table (.xlsx) or paste it");
+            }
         }
         ListExtractor.Result lists = new ListExtractor().extract(detail);
         ProseExtractor.Result prose = new ProseExtractor(planStart, planEnd, previousPlan, codePrefix)

@@ -66,6 +66,8 @@ final class ProseExtractor {
                 hasChildren.add(n.parentKey());
             }
         }
+        Set<String> reviewKeys = NonTargetRules.reviewSections(outline.nodes(), detail.nodeText(), planStart,
+                previousPlan, byKey);
         for (ParsedOutlineNode n : outline.nodes()) {
             if (n.parentKey() == null || skipKeys.contains(n.key())) {
                 continue;
@@ -86,7 +88,7 @@ final class ProseExtractor {
             if (parent != null && parent.type() == NodeType.TABLE) {
                 continue;
             }
-            boolean retroNode = NonTargetRules.inReviewSection(n, byKey);
+            boolean retroNode = NonTargetRules.inReviewSection(n, byKey, reviewKeys);
             MappedText text = detail.nodeText().get(n.key());
             if (text == null) {
                 continue;

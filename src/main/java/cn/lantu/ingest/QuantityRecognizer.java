@@ -15,14 +15,19 @@ final class QuantityRecognizer {
 
     private static final String CN_DIGITS = "零〇一二两三四五六七八九十百千";
     private static final String BASE_UNITS = "元|美元|人次|人|名|家|个|所|项|条|座|处|套|间|户|亩|公里|千米|平方米|平方公里|米"
-            + "|公顷|吨|千瓦时|千瓦|兆瓦|瓦|件|台|辆|张|场|届|床|篇|部|支|艘|架|标箱|立方米|公斤|斤|岁|倍|所|批次|栋|幢|盏|根|只|头|株|棵|册|种";
+            + "|公顷|吨|千瓦时|千瓦|兆瓦|瓦|件|台|辆|张|场|届|床|篇|部|支|艘|架|标箱|立方米|公斤|斤|岁|倍|所|批次|栋|幢|盏|根|只|头|株|棵|册|种|架次|次";
     private static final Pattern QUANTITY = Pattern.compile(
-            "(?<num>\\d+(?:\\.\\d+)?(?:\\s*[—–\\-~～至到]\\s*\\d+(?:\\.\\d+)?)?|[" + CN_DIGITS + "]{1,4})\\s*"
+            "(?<num>\\d+(?:\\.\\d+)?(?:\\s*[—–\\-~～〜至到]\\s*\\d+(?:\\.\\d+)?)?|[" + CN_DIGITS + "]{1,4})\\s*"
             + "(?<unit>个百分点|百分点|%|‰|微克/立方米|毫克/立方米|毫克/升|吨标准煤/万元|吨标准煤|立方米/万元|吨/万元|千克/万元"
-            + "|分贝|(?:万亿|亿|万|千|百)?(?:" + BASE_UNITS + "))"
+            + "|分贝|[EPT]FLOPS|[EPT]Flops|(?:万亿|亿|万|千|百)?(?:" + BASE_UNITS + ")|(?:万亿|亿|万)(?=[，。；、]|$))"
+            + "(?<alt>[（(](?:间|户|套|个|座|处|人次|张)[）)])?"
             + "(?<suf>及以上|以上|以下|以内|左右|多)?");
+    private static final Pattern DOUBLING = Pattern.compile("翻(?<n>一|两|二|三)番");
+    private static final Pattern RATIO = Pattern.compile(
+            "(?:缩小到|缩小至|降至|降到|提高到|提高至|提升到|提升至|达到|达|保持在|调整为|为)"
+            + "(?<a>\\d+(?:\\.\\d+)?)\\s*[:：]\\s*(?<b>\\d+(?:\\.\\d+)?)(?<suf>左右|以上|以内)?");
     private static final Pattern UNITLESS = Pattern.compile(
-            "(?:缩小到|缩小至|缩小为|降至|降到|降低到|控制在|达到|提高到|提升到|保持在|稳定在|为)"
+            "(?:缩小到|缩小至|缩小为|降至|降到|降低到|降低至|控制在|达到|提高到|提高至|提升到|提升至|保持在|稳定在|为)"
             + "(?<num>\\d+(?:\\.\\d+)?)(?<suf>以内|以下|左右|以上)?(?![\\d.%‰\\p{IsHan}])");
     private static final Pattern RANK = Pattern.compile(
             "(?<pre>第|前)\\s*(?<num>\\d{1,3}|[一二三四五六七八九十]{1,3})(?<unit>位|名|强)?");
@@ -34,6 +39,25 @@ final class QuantityRecognizer {
             "(新增|新建|新建成|建成|建设|培育|打造|创建|创成|引进|招引|达到|突破|超过|超|力争|跻身|建有|累计|争创|扶持|认定|办好|举办)$");
 
     private QuantityRecognizer() {
+    }
+
+    private static final Pattern RANGE_DASH = Pattern.compile("\\s*[—–\\-~～〜至到]{1,2}\\s*");
+
+    /** 4.5%—5%, 25%-30%: two values with the same unit joined by a dash are one range. */
+    private static List<ProseQuantity> ranges(String s, List<ProseQuantity> qs) {
+        List<ProseQuantity> out = new ArrayList<>();
+        for (ProseQuantity q : qs) {
+            ProseQuantity p = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (p != null && p.valueMax() == null && q.valueMax() == null && p.unit().equals(q.unit()) && !p.rank()
+                    && p.suffix() == null && p.end() <= q.numStart()
+                    && RANGE_DASH.matcher(s.substring(p.end(), q.numStart())).matches() && q.value() > p.value()) {
+                out.set(out.size() - 1, new ProseQuantity(p.start(), q.end(), p.numStart(), p.value(), q.value(),
+                        p.unit(), q.suffix(), p.chinese(), false, p.rankPre()));
+            } else {
+                out.add(q);
+            }
+        }
+        return out;
     }
 
     /** The year a sentence looks ahead to (到2030年, “十五五”末); null when it names none. */
@@ -54,7 +78,9 @@ final class QuantityRecognizer {
         Integer clauseYear = null;
         while (cy.find()) {
             String pre = clause.substring(Math.max(0, cy.start() - 2), cy.start());
-            if (pre.endsWith("比") || pre.endsWith("较") || pre.endsWith("相比") || pre.endsWith("对比")) {
+            String post = clause.substring(cy.end(), Math.min(clause.length(), cy.end() + 4));
+            if (pre.endsWith("比") || pre.endsWith("较") || pre.endsWith("相比") || pre.endsWith("对比")
+                    || post.startsWith("基础上") || post.startsWith("的基础上")) {
                 continue; // 比2025年下降14%: the base of a comparison
             }
             clauseYear = Integer.parseInt(cy.group(1));
@@ -85,6 +111,14 @@ final class QuantityRecognizer {
             }
             if (!chinese && num.matches("(19|20)\\d{2}") && unit.startsWith("年")) {
                 continue;
+            }
+            int tail = m.end();
+            if (unit.equals("岁") && tail < to && Character.UnicodeScript.of(s.charAt(tail)) == Character.UnicodeScript.HAN
+                    && s.charAt(tail) != '左') {
+                continue; // an age inside a name: 3岁以下婴幼儿, 60岁以上老年人
+            }
+            if (before == '（' && after == '）' || before == '(' && after == ')') {
+                continue; // a count of categories or items in brackets: 经济发展（7项）
             }
             if (ProseSegmenter.insideQuotes(s, ns, from)) {
                 continue; // slogans and names: “15分钟生活圈”, “1001种美好”
@@ -129,13 +163,30 @@ final class QuantityRecognizer {
                 }
                 value = v;
             } else {
-                String[] parts = num.split("\\s*[—–\\-~～至到]\\s*");
+                String[] parts = num.split("\\s*[—–\\-~～〜至到]\\s*");
                 value = Double.parseDouble(parts[0]);
                 if (parts.length > 1) {
                     valueMax = Double.parseDouble(parts[1]);
                 }
             }
-            out.add(new ProseQuantity(m.start(), m.end(), ns, value, valueMax, unit, m.group("suf"), chinese, false, null));
+            String fullUnit = m.group("alt") == null ? unit : unit + m.group("alt").replace('(', '（').replace(')', '）');
+            out.add(new ProseQuantity(m.start(), m.end(), ns, value, valueMax, fullUnit, m.group("suf"), chinese, false,
+                    null));
+        }
+        Matcher d = DOUBLING.matcher(s).region(from, to);
+        while (d.find()) {
+            int times = "一".equals(d.group("n")) ? 1 : "三".equals(d.group("n")) ? 3 : 2;
+            out.add(new ProseQuantity(d.start(), d.end(), d.start(), Math.pow(2, times), null, "倍", null, true, false,
+                    null));
+        }
+        Matcher ra = RATIO.matcher(s).region(from, to);
+        while (ra.find()) {
+            int ns = ra.start("a");
+            double b = Double.parseDouble(ra.group("b"));
+            if (b != 0 && out.stream().noneMatch(q -> q.numStart() <= ns && ns < q.end())) {
+                out.add(new ProseQuantity(ns, ra.end(), ns, Double.parseDouble(ra.group("a")) / b, null, "",
+                        ra.group("suf"), false, false, null));
+            }
         }
         Matcher u = UNITLESS.matcher(s).region(from, to);
         while (u.find()) {
@@ -186,6 +237,6 @@ final class QuantityRecognizer {
             }
         }
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
-        return out;
+        return ranges(s, out);
     }
 }

@@ -76,6 +76,15 @@ final class TableCells {
         return b.toString().strip();
     }
 
+    private static final java.util.regex.Pattern FOOTNOTE = java.util.regex.Pattern.compile(
+            "[★☆※∗＊*△▲#＃]+|[［\\[]\\d{1,2}[］\\]]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+            + "|(?<=[\\u4e00-\\u9fff])(?<![第前近每约超达])[1-9](?=[\\u4e00-\\u9fff])(?![岁个年月日万亿千百元人项家次倍级类号条所座张辆台套批轮代])");
+
+    /** An indicator name without footnote marks (★, ∗, [1], superscripts, a digit glued between words). */
+    static String withoutFootnotes(String name) {
+        return name == null ? null : FOOTNOTE.matcher(name).replaceAll("").strip();
+    }
+
     /** Whether a cell is empty or holds only a dash: no value given. */
     static boolean absent(String cell) {
         if (cell == null) {
