@@ -57,7 +57,7 @@ class PlanAdjustmentController {
                 who.getName());
         if (o.ok()) {
             flash.addFlashAttribute("message", text("revision.flash.proposed", o.revision().version()));
-            return "redirect:/plans/" + p.code() + "/indicators/" + code + "#target-revision";
+            return "redirect:/plans/" + p.code() + "/indicators/" + code;
         }
         flash.addFlashAttribute("revisionErrors", o.errors());
         flash.addFlashAttribute("revisionForm", form);
@@ -124,8 +124,9 @@ class PlanAdjustmentController {
             flash.addFlashAttribute("overrideForm", form);
             flash.addFlashAttribute("error", String.join("；", o.errors().values()));
         }
+        // after a save the page opens at the top, where the confirmation is; after an error at the form
         return "redirect:/plans/" + p.code() + "/indicators/" + code + (year == null ? "" : "?year=" + year)
-                + "#status-override";
+                + (o.ok() ? "" : "#status-override");
     }
 
     private Indicator indicator(Plan p, String code) {

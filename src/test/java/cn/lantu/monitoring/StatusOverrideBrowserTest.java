@@ -60,7 +60,10 @@ class StatusOverrideBrowserTest {
             b.screenshot("override-saved");
 
             b.open("/plans/zhuji-15th/assessment?year=" + YEAR);
-            String cell = b.driver().findElement(By.cssSelector("#assessment-table tr[data-code='" + CODE + "']")).getText();
+            WebElement row = b.driver().findElement(By.cssSelector("#assessment-table tr[data-code='" + CODE + "']"));
+            ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", row);
+            String cell = row.getText();
             assertThat(cell).contains("严重滞后", computed, "专利统计口径调整");
             b.screenshot("override-year-table");
 
@@ -68,6 +71,9 @@ class StatusOverrideBrowserTest {
             WebElement red = b.driver().findElement(By.cssSelector("#red-warnings #red-list a[data-code='" + CODE + "']"))
                     .findElement(By.xpath(".."));
             assertThat(red.getText()).contains("人工校核", computed, "专利统计口径调整");
+            ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", red);
+            b.screenshot("override-cockpit");
 
             // withdraw: a reason is required, then the computed status applies again
             b.open(page);

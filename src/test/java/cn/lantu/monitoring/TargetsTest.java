@@ -104,12 +104,48 @@ class TargetsTest {
         Map<String, Object> indicator = a.getMap(api + "/indicators/ZJ09");
         assertThat(((Number) indicator.get("targetValue")).doubleValue()).as("the original target stays").isEqualTo(8.0);
 
+        String report = Http.ok(Http.demoAdminHybrid(port).get(api + "/reports/annual?year=2028&format=html"));
+        assertThat(report).as("the report names the revision beside the original").contains("原目标 8 → 调整后 12（自2028年起")
+                .contains("（调整后 12）");
+
         long indicatorId = jdbc.sql("SELECT id FROM indicator WHERE code = 'ZJ09'").query(Long.class).single();
         assertThat(jdbc.sql("SELECT action FROM audit_log WHERE subject = ? AND action LIKE 'REVISION_%' ORDER BY id")
                 .param("indicator:" + indicatorId).query(String.class).list())
                 .containsSubsequence("REVISION_PROPOSE", "REVISION_APPROVE");
         assertThat(Http.anonymous(port).postJson(api + "/indicators/ZJ09/target-revisions",
                 Map.of("value", "1", "reason", "x", "approval", "y")).statusCode()).as("CSRF or login refuses it").isIn(401, 403);
+    }
+
+    /** The API mirror of the override: a reason required, a stale version refused, withdrawal kept in the history. */
+    @SuppressWarnings("unchecked")
+    @Test
+    void anOverrideIsWithdrawnThroughTheApiAndBothStayInTheHistory() {
+        String api = "/api/v1/plans/zhuji-15th/indicators/ZJ10";
+        Http a = Http.demoAdmin(port);
+        Object computed = row("ZJ10", 2028).get("status");
+        var noReason = a.postJson(api + "/status-override", Map.of("year", 2028, "status", "SEVERELY_LAGGING", "reason", " "));
+        assertThat(noReason.statusCode()).isEqualTo(422);
+        assertThat(noReason.body()).contains("请填写人工校核的理由");
+        Map<String, Object> overridden = Http.JSON.readValue(Http.ok(a.postJson(api + "/status-override",
+                Map.of("year", 2028, "status", "SEVERELY_LAGGING", "reason", "规划办审定", "version", 0))), Map.class);
+        assertThat(overridden.get("status")).isEqualTo("SEVERELY_LAGGING");
+        assertThat(overridden.get("computedStatus")).isEqualTo(computed);
+        assertThat(overridden.get("overrideReason")).isEqualTo("规划办审定");
+        assertThat(Http.ok(Http.demoAdminHybrid(port).get("/api/v1/plans/zhuji-15th/reports/annual?year=2028&format=html")))
+                .contains("人工校核：", "测算结论：", "规划办审定");
+
+        List<Map<String, Object>> history = a.getList(api + "/status-overrides");
+        long version = ((Number) history.get(0).get("id")).longValue();
+        assertThat(a.postJson(api + "/status-override/withdraw", Map.of("year", 2028, "version", version - 1,
+                "reason", "误操作")).statusCode()).as("a stale version").isEqualTo(409);
+        Map<String, Object> withdrawn = Http.JSON.readValue(Http.ok(a.postJson(api + "/status-override/withdraw",
+                Map.of("year", 2028, "version", version, "reason", "统计局复核后恢复"))), Map.class);
+        assertThat(withdrawn.get("status")).isEqualTo(computed);
+        assertThat(withdrawn.get("overrideReason")).isNull();
+        assertThat(a.getList(api + "/status-overrides")).extracting(e -> e.get("action"))
+                .startsWith("WITHDRAW", "OVERRIDE");
+        assertThat(Http.basic(port, "nobody", "x").postJson(api + "/status-override/withdraw", Map.of()).statusCode())
+                .isEqualTo(401);
     }
 
     @SuppressWarnings("unchecked")
