@@ -70,7 +70,8 @@ class StatusOverrideBrowserTest {
             b.open("/plans/zhuji-15th/cockpit?year=" + YEAR);
             WebElement red = b.driver().findElement(By.cssSelector("#red-warnings #red-list a[data-code='" + CODE + "']"))
                     .findElement(By.xpath(".."));
-            assertThat(red.getText()).contains("人工校核", computed, "专利统计口径调整");
+            assertThat(red.getText()).as("the explanation says the status was overridden, from what, and why")
+                    .contains("人工调整为严重滞后", "原计算结论为" + computed, "专利统计口径调整");
             ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript(
                     "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", red);
             b.screenshot("override-cockpit");
