@@ -36,9 +36,12 @@ class PlanAdjustmentController {
     private final TargetRevisions revisions;
     private final StatusOverrides overrides;
     private final MessageSource messages;
+    private final cn.lantu.audit.AuditLog audit;
 
     PlanAdjustmentController(PlanLookup lookup, IndicatorRepository indicators, TargetRepository targets,
-                             TargetRevisions revisions, StatusOverrides overrides, MessageSource messages) {
+                             TargetRevisions revisions, StatusOverrides overrides, MessageSource messages,
+                             cn.lantu.audit.AuditLog audit) {
+        this.audit = audit;
         this.lookup = lookup;
         this.indicators = indicators;
         this.targets = targets;
@@ -59,6 +62,7 @@ class PlanAdjustmentController {
             flash.addFlashAttribute("message", text("revision.flash.proposed", o.revision().version()));
             return "redirect:/plans/" + p.code() + "/indicators/" + code;
         }
+        refused(who, i, "目标调整未提交", o.errors());
         flash.addFlashAttribute("revisionErrors", o.errors());
         flash.addFlashAttribute("revisionForm", form);
         flash.addFlashAttribute("error", text("revision.flash.invalid"));
@@ -86,6 +90,8 @@ class PlanAdjustmentController {
             flash.addFlashAttribute("message", text(approve ? "revision.flash.approved" : "revision.flash.rejected",
                     o.revision().indicatorName(), o.revision().version()));
         } else {
+            refused(who, "indicator:" + o.revision().indicatorId(), o.revision().indicatorName() + " 目标调整（第"
+                    + o.revision().version() + "次）" + (approve ? "批准" : "退回") + "未完成", o.errors());
             flash.addFlashAttribute("decisionErrors", Map.of(id, o.errors()));
             flash.addFlashAttribute("decisionComment", Map.of(id, comment == null ? "" : comment));
             flash.addFlashAttribute("error", String.join("；", o.errors().values()));
@@ -101,6 +107,9 @@ class PlanAdjustmentController {
         Integer year = integer(form.get("year"));
         StatusOverrides.Outcome o = overrides.override(p, i, year, form.get("status"), form.get("reason"),
                 longOrZero(form.get("version")), who.getName());
+        if (!o.ok()) {
+            refused(who, i, (year == null ? "" : year + "年") + "人工校核未保存", o.errors());
+        }
         return back(p, code, year, o, form, flash, "override.flash.saved");
     }
 
@@ -112,6 +121,9 @@ class PlanAdjustmentController {
         Integer year = integer(form.get("year"));
         StatusOverrides.Outcome o = overrides.withdraw(p, i, year, longOrZero(form.get("version")),
                 form.get("withdrawReason"), who.getName());
+        if (!o.ok()) {
+            refused(who, i, (year == null ? "" : year + "年") + "人工校核未撤销", o.errors());
+        }
         return back(p, code, year, o, form, flash, "override.flash.withdrawn");
     }
 
@@ -127,6 +139,18 @@ class PlanAdjustmentController {
         // after a save the page opens at the top, where the confirmation is; after an error at the form
         return "redirect:/plans/" + p.code() + "/indicators/" + code + (year == null ? "" : "?year=" + year)
                 + (o.ok() ? "" : "#status-override");
+    }
+
+    /**
+     * A refused attempt is recorded as such: the page answers with a redirect back to the form, which the audit
+     * trail's safety net would otherwise log as a successful request.
+     */
+    private void refused(Authentication who, Indicator i, String what, Map<String, String> errors) {
+        refused(who, "indicator:" + i.id(), i.name() + " " + what, errors);
+    }
+
+    private void refused(Authentication who, String subject, String what, Map<String, String> errors) {
+        audit.record(who.getName(), "ADJUSTMENT_REFUSED", subject, what + "：" + String.join("；", errors.values()));
     }
 
     private Indicator indicator(Plan p, String code) {

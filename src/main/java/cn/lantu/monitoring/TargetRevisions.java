@@ -65,7 +65,8 @@ public class TargetRevisions {
         TargetRepository.Revision r = targets.find(id).orElseThrow();
         audit.record(by, "REVISION_PROPOSE", "indicator:" + i.id(), i.name() + " 提出目标调整（第" + r.version()
                 + "次）：目标 " + TargetChange.number(current(i, plan)) + " → " + TargetChange.number(value) + "，自"
-                + year + "年起执行，理由：" + reason + "，依据：" + document + "（" + date + "），待审核");
+                + year + "年起执行，理由：" + reason + "，依据：" + document + "（" + date.getYear() + "年" + date.getMonthValue() + "月"
+                + date.getDayOfMonth() + "日），待审核");
         return new Outcome(Map.of(), r, Refusal.NONE);
     }
 
