@@ -104,6 +104,23 @@ class TargetsTest {
         Map<String, Object> indicator = a.getMap(api + "/indicators/ZJ09");
         assertThat(((Number) indicator.get("targetValue")).doubleValue()).as("the original target stays").isEqualTo(8.0);
 
+        // a second proposal rejected: a comment is required, and the target stays as approved before
+        Map<String, Object> next = ((List<Map<String, Object>>) Http.JSON.readValue(Http.ok(a.postJson(
+                api + "/indicators/ZJ09/target-revisions", Map.of("value", "15", "reason", "再次上调",
+                        "approval", "诸发改〔2026〕3号", "documentDate", "2026-11-25", "effectiveYear", "2029"))),
+                List.class)).get(0);
+        Http b = Http.basic(port, second, PASSWORD);
+        String nextId = String.valueOf(next.get("id"));
+        var noComment = b.postJson(api + "/target-revisions/" + nextId + "/reject", Map.of("version", next.get("lockVersion")));
+        assertThat(noComment.statusCode()).isEqualTo(422);
+        assertThat(noComment.body()).contains("退回时请填写意见");
+        Map<String, Object> rejected = Http.JSON.readValue(Http.ok(b.postJson(api + "/target-revisions/" + nextId
+                + "/reject", Map.of("version", next.get("lockVersion"), "comment", "依据不足"))), Map.class);
+        assertThat(rejected.get("state")).isEqualTo("REJECTED");
+        assertThat(((Map<String, Object>) row("ZJ09", 2028).get("targetChange")).get("revised")).isEqualTo(12.0);
+        assertThat(a.getList(api + "/target-revisions?state=REJECTED")).extracting(r -> r.get("comment"))
+                .contains("依据不足");
+
         String report = Http.ok(Http.demoAdminHybrid(port).get(api + "/reports/annual?year=2028&format=html"));
         assertThat(report).as("the report names the revision beside the original").contains("原目标 8 → 调整后 12（自2028年起")
                 .contains("（调整后 12）");
