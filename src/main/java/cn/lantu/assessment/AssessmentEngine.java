@@ -46,6 +46,7 @@ public final class AssessmentEngine {
     public Assessment assess(IndicatorSpec spec, List<Observation> observations, List<Observation> relatedSeries,
                              int asOfYear) {
         Objects.requireNonNull(spec, "spec");
+        spec = spec.asOf(asOfYear); // a year before a revision's effective year is judged against the original
         AssessmentDraft d = new AssessmentDraft(spec, asOfYear, th.provisionalElapsed());
         List<Observation> series = ObservedSeries.clean(observations, asOfYear);
         switch (spec.kind()) {

@@ -19,6 +19,9 @@ import java.util.TreeMap;
  * @param precision        decimals the target is stated in (56.0 → 1); floors and yearly targets are met by any value
  *                         that rounds (half up) to the target; null = exact comparison
  * @param revisedTargetValue target after a mid-term revision (规划调整); when present it is the target in force
+ *                         from {@code revisedFromYear} on
+ * @param revisedFromYear  first year judged against the revised target; earlier years keep the original; null =
+ *                         every year (revisions recorded before the effective year was asked for)
  * @param annualTargets    yearly targets approved with the annual plan (年度计划), by year, in the observation's unit
  * @param periodStartYear  first year of the plan period (2026); null → max(baseYear+1, targetYear−4)
  * @param related          name or code of the related series of a RELATIONAL indicator (used in text only)
@@ -26,7 +29,7 @@ import java.util.TreeMap;
 public record IndicatorSpec(String code, String name, String unit, Attribute attribute, Kind kind, Path path,
                             Direction direction, Comparator comparator, Double band,
                             int baseYear, Double baseValue, int targetYear, Double targetValue,
-                            Integer precision, Double revisedTargetValue, String revisionReason,
+                            Integer precision, Double revisedTargetValue, String revisionReason, Integer revisedFromYear,
                             Map<Integer, Double> annualTargets, Integer periodStartYear, String related) {
 
     public IndicatorSpec {
@@ -66,6 +69,24 @@ public record IndicatorSpec(String code, String name, String unit, Attribute att
     /** True when a revised target is in force. */
     public boolean revised() {
         return revisedTargetValue != null;
+    }
+
+    /** True when the revision applies to {@code year}: it exists and takes effect in or before that year. */
+    public boolean revisedIn(int year) {
+        return revisedTargetValue != null && (revisedFromYear == null || year >= revisedFromYear);
+    }
+
+    /** The target {@code year} is judged against: the revised one from its effective year on, else the original. */
+    public Double targetFor(int year) {
+        return revisedIn(year) ? revisedTargetValue : targetValue;
+    }
+
+    /**
+     * This spec as it stands in {@code year}: unchanged when the revision applies to that year, else without it, so
+     * a year before the effective year is judged against the original target.
+     */
+    public IndicatorSpec asOf(int year) {
+        return revisedTargetValue == null || revisedIn(year) ? this : withoutRevision();
     }
 
     public boolean binding() {
@@ -108,7 +129,7 @@ public record IndicatorSpec(String code, String name, String unit, Attribute att
 
     /** This spec assessed against the original target (drops the revision). */
     public IndicatorSpec withoutRevision() {
-        return toBuilder().revisedTarget(null, null).build();
+        return toBuilder().revisedTarget(null, null, null).build();
     }
 
     public Builder toBuilder() {
@@ -127,6 +148,7 @@ public record IndicatorSpec(String code, String name, String unit, Attribute att
         b.precision = precision;
         b.revisedTargetValue = revisedTargetValue;
         b.revisionReason = revisionReason;
+        b.revisedFromYear = revisedFromYear;
         b.annualTargets = new TreeMap<>(annualTargets);
         b.periodStartYear = periodStartYear;
         b.related = related;
@@ -185,6 +207,7 @@ public record IndicatorSpec(String code, String name, String unit, Attribute att
         private Integer precision;
         private Double revisedTargetValue;
         private String revisionReason;
+        private Integer revisedFromYear;
         private Map<Integer, Double> annualTargets = new TreeMap<>();
         private Integer periodStartYear;
         private String related;
@@ -210,8 +233,13 @@ public record IndicatorSpec(String code, String name, String unit, Attribute att
         public Builder target(int year, Double value) { this.targetYear = year; this.targetValue = value; return this; }
         public Builder precision(Integer v) { this.precision = v; return this; }
         public Builder revisedTarget(Double value, String reason) {
+            return revisedTarget(value, reason, null);
+        }
+        /** A revised target applied from {@code fromYear} on (null: every year). */
+        public Builder revisedTarget(Double value, String reason, Integer fromYear) {
             this.revisedTargetValue = value;
             this.revisionReason = reason;
+            this.revisedFromYear = fromYear;
             return this;
         }
         public Builder annualTarget(int year, double value) { this.annualTargets.put(year, value); return this; }
@@ -225,7 +253,7 @@ public record IndicatorSpec(String code, String name, String unit, Attribute att
         public IndicatorSpec build() {
             return new IndicatorSpec(code, name, unit, attribute, kind, path, direction, comparator, band,
                     baseYear, baseValue, targetYear, targetValue, precision, revisedTargetValue, revisionReason,
-                    annualTargets, periodStartYear, related);
+                    revisedFromYear, annualTargets, periodStartYear, related);
         }
     }
 }

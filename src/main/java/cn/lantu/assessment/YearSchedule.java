@@ -21,7 +21,7 @@ public final class YearSchedule {
 
     /** The schedule value of {@code year}, or null when the kind has none or the spec lacks base or target. */
     public static Value of(IndicatorSpec s, int year) {
-        Double target = s.revisedTargetValue() != null ? s.revisedTargetValue() : s.targetValue();
+        Double target = s.targetFor(year);
         if (target == null || year <= s.baseYear()) {
             return null;
         }

@@ -11,6 +11,9 @@ import cn.lantu.indicator.IndicatorRepository;
 import cn.lantu.monitoring.FigureHistoryRepository;
 import cn.lantu.monitoring.IndicatorAssessment;
 import cn.lantu.monitoring.PlanAssessmentService;
+import cn.lantu.monitoring.StatusOverrideRepository;
+import cn.lantu.monitoring.TargetRepository;
+import cn.lantu.assessment.Status;
 import cn.lantu.org.OrgRepository;
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanLookup;
@@ -37,10 +40,15 @@ public class IndicatorPageController {
     private final FigureHistoryRepository history;
     private final TaskService tasks;
     private final TownBreakdownService towns;
+    private final TargetRepository targets;
+    private final StatusOverrideRepository overrides;
 
     public IndicatorPageController(PlanLookup lookup, PlanRepository plans, IndicatorRepository indicators,
                                    OrgRepository org, PlanAssessmentService assessments,
-                                   FigureHistoryRepository history, TaskService tasks, TownBreakdownService towns) {
+                                   FigureHistoryRepository history, TaskService tasks, TownBreakdownService towns,
+                                   TargetRepository targets, StatusOverrideRepository overrides) {
+        this.targets = targets;
+        this.overrides = overrides;
         this.tasks = tasks;
         this.towns = towns;
         this.lookup = lookup;
@@ -71,6 +79,14 @@ public class IndicatorPageController {
         model.addAttribute("node", i.outlineKey() == null ? null : plans.node(p.id(), i.outlineKey()).orElse(null));
         model.addAttribute("revisions", history.ofIndicator(i.id(), assessments.demo()));
         model.addAttribute("related", tasks.byIndicator(p.id(), code));
+        model.addAttribute("targetRevisions", targets.revisions(i.id()));
+        model.addAttribute("overrideHistory", overrides.history(i.id()));
+        model.addAttribute("overrideVersion", overrides.current(i.id(), y).map(StatusOverrideRepository.Stored::id)
+                .orElse(0L));
+        model.addAttribute("years", java.util.stream.IntStream.rangeClosed(p.periodStart(), p.periodEnd()).boxed()
+                .toList());
+        model.addAttribute("statuses", java.util.Arrays.stream(Status.values()).filter(s -> s != Status.NO_DATA)
+                .toList());
         model.addAttribute("timelineJson", JSON.writeValueAsString(assessments.timeline(p, i)));
         return "cockpit/indicator";
     }

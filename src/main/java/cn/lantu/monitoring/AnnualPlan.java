@@ -61,13 +61,14 @@ public class AnnualPlan {
 
     public List<Line> lines(Plan plan, int year) {
         Map<String, Map<Integer, Double>> set = targets.annualTargets(plan.id());
-        Map<String, TargetRepository.Revision> revised = targets.revisionsInForce(plan.id());
+        Map<String, List<TargetRepository.Revision>> revised = targets.approved(plan.id());
         List<Line> out = new ArrayList<>();
         for (Indicator i : indicators.findByPlan(plan.id())) {
             if (i.kind() == Kind.QUALITATIVE || i.kind() == Kind.ASSIGNED) {
                 continue;
             }
-            var spec = IndicatorSpecs.of(i, plan.periodStart(), null, revised.get(i.code()));
+            var spec = IndicatorSpecs.of(i, plan.periodStart(), null,
+                    TargetRepository.inForce(revised.get(i.code()), year));
             out.add(new Line(i, YearSchedule.of(spec, year), set.getOrDefault(i.code(), Map.of()).get(year)));
         }
         return out;

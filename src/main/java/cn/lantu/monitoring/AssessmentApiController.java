@@ -43,7 +43,7 @@ import cn.lantu.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The assessment API: a plan's assessment for a year, one-off evaluations, and status overrides. */
+/** The assessment API: a plan's assessment for a year, one-off evaluations and yearly targets. */
 @RestController
 @Tag(name = "assessment", description = "监测评估")
 public class AssessmentApiController {
@@ -51,25 +51,24 @@ public class AssessmentApiController {
     private final PlanAssessmentService service;
     private final PlanLookup lookup;
     private final IndicatorRepository indicators;
-    private final StatusOverrideRepository overrides;
     private final TargetRepository targets;
 
     private final cn.lantu.audit.AuditLog audit;
 
     public AssessmentApiController(PlanAssessmentService service, PlanLookup lookup, IndicatorRepository indicators,
-                                   StatusOverrideRepository overrides, TargetRepository targets,
+                                   TargetRepository targets,
                                    cn.lantu.audit.AuditLog audit) {
         this.audit = audit;
         this.targets = targets;
         this.service = service;
         this.lookup = lookup;
         this.indicators = indicators;
-        this.overrides = overrides;
     }
 
     /**
      * One indicator's result, with the indicator API's field names. Fractions are fractions, never percentages.
      * {@code statusLabel} and {@code explanation} are Chinese; {@code statusLabelEn} and {@code explanationEn} English.
+     * {@code targetChange}: the approved target revision beside the original, null when never revised.
      */
     public record IndicatorResult(String code, String name, String unit, Integer tableNumber, String category,
                                   Attribute attribute, Kind kind, String leadDepartment, Status status,
@@ -79,7 +78,8 @@ public class AssessmentApiController {
                                   Double projectionLow, Double projectionHigh, Double anticipatedProgress,
                                   Double catchUp, String catchUpUnit, String explanation, Boolean annualTargetMet,
                                   String targetUsed, Status computedStatus, String overrideReason,
-                                  String statusLabelEn, String explanationEn, Comparison comparison) {
+                                  String statusLabelEn, String explanationEn, Comparison comparison,
+                                  TargetChange targetChange) {
 
         static IndicatorResult of(IndicatorAssessment ia) {
             Indicator i = ia.indicator();
@@ -92,7 +92,7 @@ public class AssessmentApiController {
                     a.catchUpUnit(), a.explanation(), a.annualTargetMet(), a.targetUsed(),
                     ia.override() == null ? a.status() : ia.override().computed(),
                     ia.override() == null ? null : ia.override().reason(), a.status().labelEn(),
-                    a.explanation(java.util.Locale.ENGLISH), a.comparison());
+                    a.explanation(java.util.Locale.ENGLISH), a.comparison(), ia.targetChange());
         }
     }
 
@@ -244,27 +244,6 @@ public class AssessmentApiController {
         return out;
     }
 
-    /** A status decided by the plan office in place of the computed one. */
-    public record OverrideRequest(@NotNull Integer year, @NotNull Status status, @NotBlank String reason) {}
-
-    @PostMapping("/api/v1/plans/{plan}/indicators/{code}/status-override")
-    @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Replace an indicator's computed status for a year (plan office only); a reason is required")
-    public IndicatorResult override(@PathVariable String plan, @PathVariable String code,
-                                    @Valid @RequestBody OverrideRequest request, Authentication who) {
-        Plan p = lookup.require(plan);
-        Indicator i = indicators.findByCode(p.id(), code).orElseThrow(() -> new NotFoundException("指标不存在: " + code));
-        Status before = service.assess(p, request.year()).indicators().stream()
-                .filter(a -> a.indicator().code().equals(code)).map(a -> a.assessment().status()).findFirst()
-                .orElse(null);
-        overrides.save(i.id(), request.year(), request.status(), request.reason(), who.getName());
-        audit.record(who.getName(), "STATUS_OVERRIDE", "indicator:" + i.id(), i.name() + " " + request.year()
-                + "年评估结论：" + (before == null ? "（无）" : before.label()) + " → " + request.status().label()
-                + "，理由：" + request.reason());
-        return service.assess(p, request.year()).indicators().stream()
-                .filter(a -> a.indicator().code().equals(code)).map(IndicatorResult::of).findFirst().orElseThrow();
-    }
-
     /** A yearly plan target (年度计划) approved for one year. */
     public record AnnualTargetRequest(@NotNull Double value) {}
 
@@ -286,25 +265,7 @@ public class AssessmentApiController {
         return result(p, code, year);
     }
 
-    /** A mid-term revision of the target (规划调整), with its reason and the approval it rests on. */
-    public record TargetRevisionRequest(@NotNull Double value, @NotBlank String reason, @NotBlank String approval) {}
-
-    @PostMapping("/api/v1/plans/{plan}/indicators/{code}/target-revisions")
-    @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Revise an indicator's target (规划调整); the original stays and the assessment says which it used")
-    public List<TargetRepository.Revision> revise(@PathVariable String plan, @PathVariable String code,
-                                                  @Valid @RequestBody TargetRevisionRequest request,
-                                                  Authentication who) {
-        Plan p = lookup.require(plan);
-        Indicator i = indicators.findByCode(p.id(), code).orElseThrow(() -> new NotFoundException("指标不存在: " + code));
-        targets.revise(i.id(), request.value(), request.reason(), request.approval(), who.getName());
-        audit.record(who.getName(), "TARGET_REVISION", "indicator:" + i.id(), i.name() + " 目标："
-                + (i.targetValue() == null ? "（无）" : i.targetValue()) + " → " + request.value() + "，理由："
-                + request.reason() + "，依据：" + request.approval());
-        return targets.revisions(i.id());
-    }
-
-    private IndicatorResult result(Plan p, String code, int year) {
+    IndicatorResult result(Plan p, String code, int year) {
         return service.assess(p, year).indicators().stream().filter(a -> a.indicator().code().equals(code))
                 .map(IndicatorResult::of).findFirst().orElseThrow();
     }

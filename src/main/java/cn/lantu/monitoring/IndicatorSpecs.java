@@ -52,7 +52,8 @@ public final class IndicatorSpecs {
                 .periodStartYear(planStart).related(related)
                 .annualTargets(annualTargets == null ? java.util.Map.of() : annualTargets)
                 .revisedTarget(revision == null ? null : revision.value(), revision == null ? null
-                        : revision.reason() + "（" + revision.approval() + "）")
+                        : revision.reason() + "（" + revision.approval() + "）",
+                        revision == null ? null : revision.effectiveYear())
                 .build();
     }
 

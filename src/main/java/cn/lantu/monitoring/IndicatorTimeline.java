@@ -31,7 +31,7 @@ public record IndicatorTimeline(boolean valueChart, String unit, Integer baseYea
     /** The value the time schedule expects in year t, for level-like kinds (null where it is not defined). */
     static Double expectedLevel(IndicatorSpec spec, int t) {
         Double base = spec.baseValue();
-        Double target = spec.targetInForce();
+        Double target = spec.targetFor(t);
         if (spec.kind() == Kind.FLOOR) {
             return target;
         }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import cn.lantu.assessment.Assessment;
 import cn.lantu.assessment.AssessmentEngine;
 import cn.lantu.assessment.Finding;
+import cn.lantu.assessment.IndicatorSpec;
 import cn.lantu.assessment.Observation;
 import cn.lantu.assessment.PlanSummary;
 import cn.lantu.assessment.RolledItem;
@@ -80,8 +81,7 @@ public class PlanAssessmentService {
         Map<String, Object> config = config(plan);
         List<Indicator> all = indicators.findByPlan(plan.id());
         Inputs in = new Inputs(plan, all, observations.approved(plan.id(), demo, asOf), overrides.forYear(plan.id(), year),
-                org.responsibilitiesOfPlan(plan.id()), targets.annualTargets(plan.id()),
-                targets.revisionsInForce(plan.id()));
+                org.responsibilitiesOfPlan(plan.id()), targets.annualTargets(plan.id()), targets.approved(plan.id()));
         return compute(in, year, findings(plan, all, config));
     }
 
@@ -105,7 +105,7 @@ public class PlanAssessmentService {
         Map<Long, List<Responsibility>> resp = ind.isEmpty() ? Map.of()
                 : org.responsibilitiesOfPlans(fromPlan, toPlan, minIndicator, maxIndicator);
         Map<Long, Map<String, Map<Integer, Double>>> annual = targets.annualTargets(fromPlan, toPlan);
-        Map<Long, Map<String, TargetRepository.Revision>> revised = targets.revisionsInForce(fromPlan, toPlan);
+        Map<Long, Map<String, List<TargetRepository.Revision>>> revised = targets.approved(fromPlan, toPlan);
         Map<Integer, Map<Long, Map<String, StatusOverrideRepository.Stored>>> overridesByYear = new HashMap<>();
         List<PlanAssessment> out = new ArrayList<>(plans.size());
         for (Plan plan : plans) {
@@ -139,7 +139,7 @@ public class PlanAssessmentService {
     private record Inputs(Plan plan, List<Indicator> indicators, Map<String, List<Observation>> observations,
                           Map<String, StatusOverrideRepository.Stored> overrides,
                           Map<Long, List<Responsibility>> responsibilities, Map<String, Map<Integer, Double>> annual,
-                          Map<String, TargetRepository.Revision> revised) {}
+                          Map<String, List<TargetRepository.Revision>> revised) {}
 
     private PlanAssessment compute(Inputs in, int year, List<Finding> findings) {
         Plan plan = in.plan();
@@ -150,9 +150,10 @@ public class PlanAssessmentService {
             List<Observation> own = in.observations().getOrDefault(i.code(), List.of());
             List<Observation> related = i.relatedCode() == null ? List.of()
                     : in.observations().getOrDefault(i.relatedCode(), List.of());
-            Assessment a = engine.assess(IndicatorSpecs.of(i, plan.periodStart(), in.annual().get(i.code()),
-                    in.revised().get(i.code()), IndicatorSpecs.relatedLabel(i.relatedCode(), in.indicators())),
-                    own, related, year);
+            TargetRepository.Revision revision = TargetRepository.inForce(in.revised().get(i.code()), year);
+            IndicatorSpec spec = IndicatorSpecs.of(i, plan.periodStart(), in.annual().get(i.code()), revision,
+                    IndicatorSpecs.relatedLabel(i.relatedCode(), in.indicators()));
+            Assessment a = engine.assess(spec, own, related, year);
             StatusOverride override = null;
             if (in.overrides().containsKey(i.code())) {
                 override = StatusOverrideRepository.combine(a.status(), in.overrides().get(i.code()));
@@ -161,7 +162,7 @@ public class PlanAssessmentService {
             String lead = in.responsibilities().getOrDefault(i.id(), List.of()).stream()
                     .filter(r -> r.role() == Responsibility.Role.LEAD).map(Responsibility::orgName).findFirst()
                     .orElse("未分工");
-            rows.add(new IndicatorAssessment(i, a, lead, override));
+            rows.add(new IndicatorAssessment(i, a, lead, override, TargetChange.of(spec.targetValue(), revision, year)));
             rolled.add(new RolledItem(i.code(), i.tableNumber(), i.category().label(), i.attribute(), lead, a,
                     i.name()));
         }
@@ -175,7 +176,7 @@ public class PlanAssessmentService {
                 : obs.getOrDefault(indicator.relatedCode(), List.of());
         return IndicatorTimeline.of(IndicatorSpecs.of(indicator, plan.periodStart(),
                         targets.annualTargets(plan.id()).get(indicator.code()),
-                        targets.revisionsInForce(plan.id()).get(indicator.code()),
+                        TargetRepository.inForce(targets.approved(plan.id()).get(indicator.code()), plan.periodEnd()),
                         IndicatorSpecs.relatedLabel(indicator.relatedCode(), indicator.relatedCode() == null
                                 ? List.of() : indicators.findByPlan(plan.id()))),
                 obs.getOrDefault(indicator.code(), List.of()), related, plan.periodStart(), plan.periodEnd(),

@@ -2,8 +2,13 @@ package cn.lantu.monitoring;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -14,9 +19,29 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TargetRepository {
 
-    /** A revised target in force, with its reason and approval. */
-    public record Revision(String code, int version, double value, String reason, String approval, String by,
-                           Instant at) {}
+    /**
+     * A revision of an indicator's target: proposed by one plan officer, approved or rejected by another. {@code
+     * approval} is the approving document's number (文号), {@code effectiveYear} the first year judged against the
+     * revised value (null for revisions recorded before it was asked: every year). {@code version} numbers the
+     * indicator's revisions; {@code lockVersion} guards a decision against a concurrent one.
+     */
+    public record Revision(long id, long indicatorId, long planId, String code, String indicatorName, int version, double value, String reason,
+                           String approval, LocalDate documentDate, Integer effectiveYear, RevisionState state,
+                           String by, Instant at, String decidedBy, Instant decidedAt, String comment,
+                           int lockVersion) {
+
+        /** True when the revised value applies to {@code year}. */
+        public boolean appliesTo(int year) {
+            return effectiveYear == null || year >= effectiveYear;
+        }
+    }
+
+    private static final String SELECT = """
+            SELECT r.id, i.code, i.name, r.version, r.target_value, r.reason, r.approval, r.document_date,
+                   r.effective_year, r.state, r.revised_by, r.revised_at, r.decided_by, r.decided_at,
+                   r.decision_comment, r.lock_version, i.plan_id, r.indicator_id
+            FROM indicator_target_revision r JOIN indicator i ON i.id = r.indicator_id
+            """;
 
     private final JdbcClient jdbc;
     private final cn.lantu.plan.PlanChanges changes;
@@ -39,25 +64,12 @@ public class TargetRepository {
 
     /** Yearly targets of the plans with ids in {@code [fromPlan, toPlan]}: plan id, then code, then year. */
     public Map<Long, Map<String, Map<Integer, Double>>> annualTargets(long fromPlan, long toPlan) {
-        Map<Long, Map<String, Map<Integer, Double>>> out = new java.util.HashMap<>();
+        Map<Long, Map<String, Map<Integer, Double>>> out = new HashMap<>();
         jdbc.sql("""
                 SELECT i.plan_id, i.code, t.target_year, t.target_value FROM indicator_annual_target t
                 JOIN indicator i ON i.id = t.indicator_id WHERE i.plan_id BETWEEN ? AND ?
-                """).params(fromPlan, toPlan).query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>())
+                """).params(fromPlan, toPlan).query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
                         .computeIfAbsent(rs.getString(2), k -> new TreeMap<>()).put(rs.getInt(3), rs.getDouble(4)))
-                .list();
-        return out;
-    }
-
-    /** The latest revision of each revised indicator of the plans in {@code [fromPlan, toPlan]}: plan id, then code. */
-    public Map<Long, Map<String, Revision>> revisionsInForce(long fromPlan, long toPlan) {
-        Map<Long, Map<String, Revision>> out = new java.util.HashMap<>();
-        jdbc.sql("""
-                SELECT i.code, r.version, r.target_value, r.reason, r.approval, r.revised_by, r.revised_at, i.plan_id
-                FROM indicator_target_revision r JOIN indicator i ON i.id = r.indicator_id
-                WHERE i.plan_id BETWEEN ? AND ? ORDER BY r.indicator_id, r.version
-                """).params(fromPlan, toPlan).query((rs, n) -> out.computeIfAbsent(rs.getLong(8), k -> new java.util.HashMap<>())
-                        .put(rs.getString(1), map(rs, n)))
                 .list();
         return out;
     }
@@ -72,37 +84,98 @@ public class TargetRepository {
         changes.touchByIndicator(indicatorId);
     }
 
-    /** The latest revision of each revised indicator, keyed by code. */
-    public Map<String, Revision> revisionsInForce(long planId) {
-        return jdbc.sql("""
-                SELECT i.code, r.version, r.target_value, r.reason, r.approval, r.revised_by, r.revised_at
-                FROM indicator_target_revision r JOIN indicator i ON i.id = r.indicator_id
-                WHERE i.plan_id = ? AND r.version = (SELECT MAX(r2.version) FROM indicator_target_revision r2
-                                                     WHERE r2.indicator_id = r.indicator_id)
-                """).param(planId).query(TargetRepository::map).list().stream()
-                .collect(Collectors.toMap(Revision::code, r -> r));
+    /** Approved revisions of each revised indicator of a plan, keyed by code, in the order they were approved. */
+    public Map<String, List<Revision>> approved(long planId) {
+        Map<String, List<Revision>> out = new LinkedHashMap<>();
+        jdbc.sql(SELECT + " WHERE i.plan_id = ? AND r.state = 'APPROVED' ORDER BY r.decided_at, r.id").param(planId)
+                .query(TargetRepository::map).list()
+                .forEach(r -> out.computeIfAbsent(r.code(), k -> new ArrayList<>()).add(r));
+        return out;
     }
 
+    /** As {@link #approved(long)} for the plans with ids in {@code [fromPlan, toPlan]}: plan id, then code. */
+    public Map<Long, Map<String, List<Revision>>> approved(long fromPlan, long toPlan) {
+        Map<Long, Map<String, List<Revision>>> out = new HashMap<>();
+        jdbc.sql(SELECT + " WHERE i.plan_id BETWEEN ? AND ? AND r.state = 'APPROVED' ORDER BY r.decided_at, r.id")
+                .params(fromPlan, toPlan)
+                .query((rs, n) -> out.computeIfAbsent(rs.getLong(17), k -> new HashMap<>())
+                        .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(map(rs, n)))
+                .list();
+        return out;
+    }
+
+    /**
+     * The approved revision that decides {@code year}: the latest approved of those in effect by that year; when
+     * none is yet in effect, the latest approved (its effective year tells the engine to keep the original).
+     */
+    public static Revision inForce(List<Revision> approved, int year) {
+        if (approved == null || approved.isEmpty()) {
+            return null;
+        }
+        Revision chosen = null;
+        for (Revision r : approved) {
+            if (r.appliesTo(year)) {
+                chosen = r;
+            }
+        }
+        return chosen != null ? chosen : approved.get(approved.size() - 1);
+    }
+
+    /** Every revision of an indicator, newest first. */
     public List<Revision> revisions(long indicatorId) {
-        return jdbc.sql("""
-                SELECT i.code, r.version, r.target_value, r.reason, r.approval, r.revised_by, r.revised_at
-                FROM indicator_target_revision r JOIN indicator i ON i.id = r.indicator_id
-                WHERE r.indicator_id = ? ORDER BY r.version
-                """).param(indicatorId).query(TargetRepository::map).list();
+        return jdbc.sql(SELECT + " WHERE r.indicator_id = ? ORDER BY r.version DESC").param(indicatorId)
+                .query(TargetRepository::map).list();
     }
 
-    public void revise(long indicatorId, double value, String reason, String approval, String by) {
+    /** Every revision of a plan's indicators in one state (null: all), newest first. */
+    public List<Revision> ofPlan(long planId, RevisionState state) {
+        String order = " ORDER BY r.revised_at DESC, r.id DESC";
+        if (state == null) {
+            return jdbc.sql(SELECT + " WHERE i.plan_id = ?" + order).param(planId).query(TargetRepository::map).list();
+        }
+        return jdbc.sql(SELECT + " WHERE i.plan_id = ? AND r.state = ?" + order).params(planId, state.name())
+                .query(TargetRepository::map).list();
+    }
+
+    public Optional<Revision> find(long id) {
+        return jdbc.sql(SELECT + " WHERE r.id = ?").param(id).query(TargetRepository::map).optional();
+    }
+
+    /** Records a proposal (pending); its id. */
+    public long propose(long indicatorId, double value, String reason, String approval, LocalDate documentDate,
+                        int effectiveYear, String by) {
         int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM indicator_target_revision WHERE indicator_id = ?")
                 .param(indicatorId).query(Integer.class).single();
         jdbc.sql("""
                 INSERT INTO indicator_target_revision (indicator_id, version, target_value, reason, approval,
-                  revised_by, revised_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).params(indicatorId, version, value, reason, approval, by, Timestamp.from(Instant.now())).update();
+                  document_date, effective_year, state, revised_by, revised_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
+                """).params(indicatorId, version, value, reason, approval, java.sql.Date.valueOf(documentDate),
+                effectiveYear, by, Timestamp.from(Instant.now())).update();
         changes.touchByIndicator(indicatorId);
+        return jdbc.sql("SELECT id FROM indicator_target_revision WHERE indicator_id = ? AND version = ?")
+                .params(indicatorId, version).query(Long.class).single();
+    }
+
+    /** Decides a pending revision; false when it is no longer pending at {@code lockVersion}. */
+    public boolean decide(long id, int lockVersion, RevisionState state, String comment, String by) {
+        int n = jdbc.sql("""
+                UPDATE indicator_target_revision SET state = ?, decision_comment = ?, decided_by = ?, decided_at = ?,
+                  lock_version = lock_version + 1 WHERE id = ? AND lock_version = ? AND state = 'PENDING'
+                """).params(state.name(), comment, by, Timestamp.from(Instant.now()), id, lockVersion).update();
+        if (n == 1) {
+            jdbc.sql("SELECT indicator_id FROM indicator_target_revision WHERE id = ?").param(id).query(Long.class)
+                    .optional().ifPresent(changes::touchByIndicator);
+        }
+        return n == 1;
     }
 
     private static Revision map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Revision(rs.getString(1), rs.getInt(2), rs.getDouble(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getTimestamp(7).toInstant());
+        java.sql.Date date = rs.getDate(8);
+        Timestamp decided = rs.getTimestamp(14);
+        return new Revision(rs.getLong(1), rs.getLong(18), rs.getLong(17), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getDouble(5),
+                rs.getString(6), rs.getString(7), date == null ? null : date.toLocalDate(),
+                (Integer) rs.getObject(9, Integer.class), RevisionState.valueOf(rs.getString(10)), rs.getString(11),
+                rs.getTimestamp(12).toInstant(), rs.getString(13), decided == null ? null : decided.toInstant(),
+                rs.getString(15), rs.getInt(16));
     }
 }

@@ -18,17 +18,19 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import cn.lantu.assessment.Assessment;
 import cn.lantu.assessment.Observation;
 import cn.lantu.indicator.Indicator;
+import cn.lantu.monitoring.TargetChange;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Open data for one published indicator: its metadata (unit, definition, source, attribute, base, target), its
  * approved yearly figures and its status, as CSV (UTF-8 with BOM, for Excel), XLSX and JSON.
  */
-record OpenData(String plan, Indicator indicator, List<Observation> figures, Assessment assessment, boolean demo) {
+record OpenData(String plan, Indicator indicator, List<Observation> figures, Assessment assessment, boolean demo,
+                TargetChange targetChange) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final List<String> HEADERS = List.of("指标编码", "指标名称", "单位", "属性", "指标类型", "基期年", "基期值",
-            "目标年", "目标值", "年份", "数值", "是否预计数", "评估状态", "数据说明");
+            "目标年", "目标值", "调整后目标值", "调整生效年份", "年份", "数值", "是否预计数", "评估状态", "数据说明");
 
     List<List<String>> rows() {
         List<List<String>> out = new ArrayList<>();
@@ -38,6 +40,8 @@ record OpenData(String plan, Indicator indicator, List<Observation> figures, Ass
         for (Observation o : list) {
             out.add(List.of(i.code(), i.name(), i.unit(), i.attribute().label(), i.kind().label(),
                     String.valueOf(i.baseYear()), s(i.baseValue()), String.valueOf(i.targetYear()), s(i.targetValue()),
+                    targetChange == null ? "" : s(targetChange.revised()),
+                    targetChange == null || targetChange.fromYear() == null ? "" : String.valueOf(targetChange.fromYear()),
                     o == null ? "" : String.valueOf(o.year()),
                     o == null ? "" : o.value() != null ? s(o.value()) : o.verdict() == null ? "" : o.verdict().label(),
                     o == null ? "" : o.estimate() ? "是" : "否", assessment.status().label(), note));
@@ -121,6 +125,10 @@ record OpenData(String plan, Indicator indicator, List<Observation> figures, Ass
         m.put("baseValue", i.baseValue());
         m.put("targetYear", i.targetYear());
         m.put("targetValue", i.targetValue());
+        m.put("revisedTargetValue", targetChange == null ? null : targetChange.revised());
+        m.put("revisedFromYear", targetChange == null ? null : targetChange.fromYear());
+        m.put("revisionDocument", targetChange == null ? null : targetChange.document());
+        m.put("targetChange", targetChange == null ? null : targetChange.text());
         m.put("demo", demo);
         return m;
     }
@@ -141,6 +149,9 @@ record OpenData(String plan, Indicator indicator, List<Observation> figures, Ass
         m.put("基期值", s(i.baseValue()));
         m.put("目标年", String.valueOf(i.targetYear()));
         m.put("目标值", s(i.targetValue()));
+        if (targetChange != null) {
+            m.put("目标调整", targetChange.text() + "，理由：" + targetChange.reason());
+        }
         m.put("数据性质", demo ? "演示数据（系统生成，非真实统计数据）" : "经审核的正式数据");
         return m;
     }

@@ -70,7 +70,8 @@ public class PortalController {
         PlanAssessment pa = assessments.assess(p, assessments.defaultYear(p));
         Map<String, List<Observation>> obs = observations.approved(p.id(), assessments.demo(), null);
         return published(pa).stream().map(a -> new OpenData(p.name(), a.indicator(),
-                obs.getOrDefault(a.indicator().code(), List.of()), a.assessment(), assessments.demo())).toList();
+                obs.getOrDefault(a.indicator().code(), List.of()), a.assessment(), assessments.demo(), a.targetChange()))
+                .toList();
     }
 
     @GetMapping("/public/plans/{planCode}")
@@ -93,6 +94,7 @@ public class PortalController {
         model.addAttribute("portalPlan", p);
         model.addAttribute("indicator", i);
         model.addAttribute("a", d.assessment());
+        model.addAttribute("targetChange", d.targetChange());
         model.addAttribute("timelineJson", JSON.writeValueAsString(assessments.timeline(p, i)));
         return "portal/indicator";
     }

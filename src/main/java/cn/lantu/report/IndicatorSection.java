@@ -60,6 +60,7 @@ final class IndicatorSection {
         b.add(Para.of("纲要表1所列" + summary.itemCount() + "项主要指标（" + pa.tableRows().size()
                 + "个指标值）逐项评估结果见表1。" + COLUMNS_NOTE));
         b.add(table1(pa));
+        adjustments(pa).forEach(b::add);
         List<ReportCharts.Path> paths = keyPaths(pa, traces);
         if (!paths.isEmpty()) {
             b.add(charts.paths("图2 重点指标目标完成进度（基期为0%，规划目标为100%）", paths, plan.periodStart() - 1,
@@ -115,15 +116,40 @@ final class IndicatorSection {
             Assessment a = ia.assessment();
             String name = r.subRow() ? r.itemName() + "：" + (i.subItem() != null ? i.subItem() : i.name()) : i.name();
             out.add(List.of(r.numberCell() ? String.valueOf(i.tableNumber()) : "", name, ReportFormat.unit(i),
-                    ReportFormat.or(i.baseVerbatim(), ReportFormat.num(i.baseValue())), ReportFormat.target(i),
+                    ReportFormat.or(i.baseVerbatim(), ReportFormat.num(i.baseValue())), target(ia),
                     i.attribute().label(), ReportFormat.achieved(a), ReportFormat.due(a),
                     ReportFormat.fraction(a.progress()), ReportFormat.fraction(a.elapsed()),
-                    a.status().label() + (ia.override() != null ? "（调整）" : "")));
+                    a.status().label() + (ia.override() != null ? "（人工校核）" : "")));
         }
         return new Table(TABLE1 + " 主要指标完成情况（截至" + pa.year() + "年）",
                 List.of("序号", "指标", "单位", pa.plan().baseYear() + "年基期", pa.plan().periodEnd() + "年目标", "属性",
                         ACHIEVED, DUE, PROGRESS, ELAPSED, "状态"),
                 out, List.of(0.55, 1.85, 0.55, 0.75, 0.85, 0.8, 1.65, 1.25, 0.75, 0.75, 0.95));
+    }
+
+    /** The target as the plan states it, with the approved revision beside it (原目标 … → 调整后 …). */
+    static String target(IndicatorAssessment ia) {
+        return ReportFormat.target(ia.indicator()) + (ia.targetChange() == null ? ""
+                : "（调整后 " + ReportFormat.num(ia.targetChange().revised()) + "）");
+    }
+
+    /** Notes under Table 1: each approved target revision and each status the plan office checked, with its reason. */
+    static List<Para> adjustments(PlanAssessment pa) {
+        List<Para> out = new ArrayList<>();
+        for (IndicatorAssessment ia : pa.indicators()) {
+            if (ia.targetChange() != null) {
+                out.add(Para.of("规划调整：" + ia.indicator().name() + "，" + ia.targetChange().text() + "，理由："
+                        + ia.targetChange().reason() + "。"));
+            }
+        }
+        for (IndicatorAssessment ia : pa.indicators()) {
+            if (ia.override() != null) {
+                out.add(Para.of("人工校核：" + ia.indicator().name() + " " + pa.year() + "年评估结论由规划办校核为“"
+                        + ia.override().override().label() + "”（测算结论：" + ia.override().computed().label() + "），理由："
+                        + ia.override().reason() + "。"));
+            }
+        }
+        return out;
     }
 
     static Table bindingTable(PlanAssessment pa) {
@@ -134,7 +160,7 @@ final class IndicatorSection {
             IndicatorAssessment ia = byCode.get(r.code());
             Indicator i = ia.indicator();
             out.add(List.of(i.tableNumber() == null ? "文本" : String.valueOf(i.tableNumber()), i.name(),
-                    ReportFormat.unit(i), ReportFormat.target(i), ReportFormat.achieved(ia.assessment()),
+                    ReportFormat.unit(i), target(ia), ReportFormat.achieved(ia.assessment()),
                     ReportFormat.due(ia.assessment()), ia.assessment().status().label(), ia.leadDepartment()));
         }
         return new Table(TABLE_BINDING + " 约束性指标完成情况",

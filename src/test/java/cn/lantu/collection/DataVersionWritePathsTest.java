@@ -121,7 +121,8 @@ class DataVersionWritePathsTest {
         Http.ok(admin.putJson(API + "/indicators/" + code + "/annual-targets/" + YEAR, Map.of("value", plausible(code))));
         changed("annual target");
         Http.ok(admin.postJson(API + "/indicators/" + code + "/target-revisions",
-                Map.of("value", plausible(code) * 1.1, "reason", "中期调整", "approval", "诸人大〔2028〕1号")));
+                Map.of("value", String.valueOf(plausible(code) * 1.1), "reason", "中期调整", "approval", "诸人大〔2028〕1号",
+                        "documentDate", "2026-11-10", "effectiveYear", String.valueOf(YEAR))));
         changed("target revision");
 
         // task progress and its approval

@@ -50,7 +50,7 @@ class EnglishPagesDemoTest {
         Http admin = Http.session(port, "admin", TestUsers.demoAdminPassword());
         for (String path : List.of(PLAN, PLAN + "/assessment?year=2028", PLAN + "/cockpit?year=2028",
                 PLAN + "/indicators/ZJ25?year=2028", PLAN + "/indicators/ZJ01?year=2028",
-                PLAN + "/tasks", PLAN + "/projects", PLAN + "/matrix", PLAN + "/units/TJJ")) {
+                PLAN + "/tasks", PLAN + "/projects", PLAN + "/matrix", PLAN + "/units/TJJ", PLAN + "/target-revisions")) {
             assertEnglish(admin, path);
         }
         // a task and a project of each kind of page
@@ -234,7 +234,7 @@ class EnglishPagesDemoTest {
                 {"org_unit", "name", "short_name", "subtype", "description"},
                 {"indicator", "name", "unit", "sub_item", "base_verbatim", "target_verbatim", "rate_verbatim",
                         "notes", "source_text", "source_quote"},
-                {"indicator_target_revision", "reason", "approval"},
+                {"indicator_target_revision", "reason", "approval", "decision_comment"},
                 {"status_override", "reason"},
                 {"project_domain", "name"},
                 {"project", "name", "stage_label", "note"},

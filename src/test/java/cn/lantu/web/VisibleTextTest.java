@@ -182,7 +182,7 @@ class VisibleTextTest {
                 "/reporting/figures/" + figureId, "/notifications", "/admin",
                 "/admin/responsibilities", "/admin/responsibilities?kind=task", "/admin/responsibilities?kind=project",
                 "/admin/responsibilities/task/" + jdbc.sql("SELECT MIN(id) FROM task").query(Long.class).single(),
-                P + "/publishing", "/account/tokens", "/review/ingest", P + "/reports",
+                P + "/publishing", P + "/target-revisions", "/account/tokens", "/review/ingest", P + "/reports",
                 "/public/plans/" + PLAN, "/public/plans/" + PLAN + "/indicators/ZJ25"));
         String region = jdbc.sql("SELECT region_code FROM plan WHERE code = ?").param(PLAN).query(String.class)
                 .optional().orElse(null);
