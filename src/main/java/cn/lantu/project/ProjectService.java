@@ -57,10 +57,17 @@ public class ProjectService {
 
     // ------------------------------------------------------------------ status
 
-    /** Status of a project for a year as of a date, from the approved completed investment of that year. */
+    /**
+     * Status of a project for a year as of a date, from the approved completed investment of that year. A project
+     * that has not reached its planned start (开工) is not late: without an overdue milestone it carries no warning,
+     * and in its starting year the time schedule counts from the planned start, not from 1 January.
+     */
     public ProjectStatus status(ProjectDetail p, double completed, int year, LocalDate asOf) {
         double planned = p.plannedIn(year);
-        double sched = Schedule.yearElapsed(year, asOf);
+        LocalDate start = p.startOn();
+        boolean beforeStart = start != null && asOf.isBefore(start);
+        double sched = start != null && start.getYear() == year
+                ? Schedule.spanElapsed(start, LocalDate.of(year, 12, 31), asOf) : Schedule.yearElapsed(year, asOf);
         List<String> overdue = p.milestones().stream().filter(m -> m.overdue(asOf)).map(m -> m.kind().label()).toList();
         Double rate = planned > 0 ? 100.0 * completed / planned : null;
         Double behind = rate == null ? null : sched - rate;
@@ -69,6 +76,10 @@ public class ProjectService {
             signal = overdue.isEmpty() ? Signal.NONE : Signal.RED;
         } else {
             signal = schedule.signal(behind, !overdue.isEmpty());
+        }
+        if (beforeStart && overdue.isEmpty()) {
+            // nothing is due yet: investment made early is good news, none is nothing to measure
+            signal = completed > 0 ? Signal.GREEN : Signal.NONE;
         }
         return new ProjectStatus(year, planned, completed, rate, sched, behind, overdue, signal);
     }
