@@ -164,7 +164,8 @@ class WarningBoard {
                             new Object[] {rs.getString(3), rs.getTimestamp(4).toInstant()});
                 });
         Map<Key, Ack> acks = acks(plan.id(), year);
-        Instant now = Instant.now();
+        // at the precision every database keeps, so the first answer says what later ones will
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Raised> redI = new ArrayList<>(), redW = new ArrayList<>(), yellowI = new ArrayList<>(),
@@ -248,8 +249,18 @@ class WarningBoard {
         Raised raised = board.all().stream()
                 .filter(r -> r.item().subject() == subject && r.item().code().equals(code)).findFirst()
                 .orElseThrow(() -> new Refused("warning", "该事项当前没有预警，无需确认"));
-        Item it = raised.item();
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        try {
+            return record(plan, year, raised, subject, code, text, version, by, now);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // two first acknowledgements at once: the other one won
+            throw new Refused("version", "该预警已被他人确认或修改，请刷新页面后重试");
+        }
+    }
+
+    private Raised record(Plan plan, int year, Raised raised, Subject subject, String code, String text, int version,
+                          String by, Instant now) {
+        Item it = raised.item();
         return tx.execute(s -> {
             Ack before = acks(plan.id(), year).get(new Key(subject, code));
             int current = before == null ? 0 : before.version();

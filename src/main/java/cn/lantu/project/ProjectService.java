@@ -58,29 +58,18 @@ public class ProjectService {
     // ------------------------------------------------------------------ status
 
     /**
-     * Status of a project for a year as of a date, from the approved completed investment of that year. A project
-     * that has not reached its planned start (开工) is not late: without an overdue milestone it carries no warning,
-     * and in its starting year the time schedule counts from the planned start, not from 1 January.
+     * Status of a project for a year as of a date, from the approved completed investment of that year. Before its
+     * planned start (开工) a project is not late (see {@link Schedule#notStarted}).
      */
     public ProjectStatus status(ProjectDetail p, double completed, int year, LocalDate asOf) {
         double planned = p.plannedIn(year);
-        LocalDate start = p.startOn();
-        boolean beforeStart = start != null && asOf.isBefore(start);
-        double sched = start != null && start.getYear() == year
-                ? Schedule.spanElapsed(start, LocalDate.of(year, 12, 31), asOf) : Schedule.yearElapsed(year, asOf);
+        double sched = Schedule.projectYearElapsed(p.startOn(), year, asOf);
         List<String> overdue = p.milestones().stream().filter(m -> m.overdue(asOf)).map(m -> m.kind().label()).toList();
         Double rate = planned > 0 ? 100.0 * completed / planned : null;
         Double behind = rate == null ? null : sched - rate;
-        Signal signal;
-        if (rate == null) {
-            signal = overdue.isEmpty() ? Signal.NONE : Signal.RED;
-        } else {
-            signal = schedule.signal(behind, !overdue.isEmpty());
-        }
-        if (beforeStart && overdue.isEmpty()) {
-            // nothing is due yet: investment made early is good news, none is nothing to measure
-            signal = completed > 0 ? Signal.GREEN : Signal.NONE;
-        }
+        Signal signal = rate == null ? (overdue.isEmpty() ? Signal.NONE : Signal.RED)
+                : schedule.signal(behind, !overdue.isEmpty());
+        signal = Schedule.notStarted(p.startOn(), asOf, !overdue.isEmpty(), completed > 0, signal);
         return new ProjectStatus(year, planned, completed, rate, sched, behind, overdue, signal);
     }
 
