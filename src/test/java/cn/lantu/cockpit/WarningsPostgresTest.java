@@ -35,16 +35,7 @@ class WarningsPostgresTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        String schema = PostgresSchemas.fresh();
-        registry.add("spring.datasource.url", () -> PostgresSchemas.url(schema));
-        registry.add("spring.datasource.username", () -> System.getenv("LANTU_TEST_PG_USER"));
-        registry.add("spring.datasource.password", () -> System.getenv("LANTU_TEST_PG_PASSWORD") == null ? ""
-                : System.getenv("LANTU_TEST_PG_PASSWORD"));
-        registry.add("spring.flyway.schemas", () -> schema);
-        registry.add("spring.flyway.default-schema", () -> schema);
-        registry.add("lantu.data-dir", () -> "target/test-data-pg-warnings");
-        registry.add("lantu.reporting.reminder-cron", () -> "-");
-        registry.add("lantu.scale.reminder-cron", () -> "-");
+        PostgresSchemas.register(registry, "target/test-data-pg-warnings");
     }
 
     @LocalServerPort int port;
