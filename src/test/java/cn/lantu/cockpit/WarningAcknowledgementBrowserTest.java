@@ -121,6 +121,28 @@ class WarningAcknowledgementBrowserTest {
         return "SEVERELY_LAGGING".equals(status) ? "LAGGING" : "SEVERELY_LAGGING";
     }
 
+    /** The unit page lists the warnings on what the unit leads, each with why, since when and who must act. */
+    @Test
+    void theUnitPageListsTheWarningsItMustActOn() {
+        Http admin = Http.demoAdmin(port);
+        int year = Http.JSON.readValue(admin.get("/api/v1/plans/zhuji-15th/cockpit").body(), Map.class)
+                .get("year") instanceof Number n ? n.intValue() : YEAR;
+        var r = admin.get(API + "?year=" + year);
+        List<Map<String, Object>> all = Http.JSON.readValue(r.body(), new TypeReference<List<Map<String, Object>>>() {});
+        Map<String, Object> w = all.stream().filter(x -> x.get("lead") != null).findFirst().orElseThrow();
+        String unit = jdbc.sql("SELECT code FROM org_unit WHERE name = ? AND plan_id = (SELECT id FROM plan WHERE code = 'zhuji-15th')")
+                .param(w.get("lead")).query(String.class).list().get(0);
+        String page = Http.demoAdminSession(port).page("/plans/zhuji-15th/units/" + unit).body();
+        assertThat(page).contains("id=\"warning-" + w.get("subject") + "-" + w.get("code") + "\"",
+                "责任单位：" + w.get("lead"), (String) w.get("why"));
+        for (Map<String, Object> other : all) {
+            if (!w.get("lead").equals(other.get("lead"))) {
+                assertThat(page).as("only what the unit leads").doesNotContain("id=\"warning-" + other.get("subject")
+                        + "-" + other.get("code") + "\"");
+            }
+        }
+    }
+
     @Test
     void theApiListsAndAcknowledgesLikeThePage() {
         Http admin = Http.demoAdmin(port);
