@@ -43,7 +43,8 @@ final class BoundRules {
 
     /**
      * A bound to hold each year (FLOOR, or a LEVEL whose target was already met at the base). Held → ON_TRACK for a
-     * floor, ACHIEVED_EARLY for an already-met level target; broken → SEVERELY_LAGGING when binding, else LAGGING.
+     * floor before the target year, ACHIEVED_EARLY in the target year (完成) and for an already-met level target;
+     * broken → SEVERELY_LAGGING when binding, else LAGGING.
      */
     static void holdBound(AssessmentDraft d, List<Observation> pts, Double base, double target, int sgn,
                           boolean metAtBase) {
@@ -53,7 +54,9 @@ final class BoundRules {
         double xt = last.value();
         boolean met = sgn * (xt - target) >= -tol - EPS;
         d.hold(met);
-        if (met && metAtBase) {
+        // a bound held in the target year is 完成 (methodology §4): nothing is left to hold
+        boolean completed = met && last.year() >= s.targetYear();
+        if (met && (metAtBase || completed)) {
             d.status = Status.ACHIEVED_EARLY;
         }
         d.expected = target;
@@ -68,7 +71,7 @@ final class BoundRules {
         if (!met) {
             d.catchUp = CatchUp.restoreTo(target, s.unit());
         }
-        d.text = VerdictExplanation.bound(s, last, target, sgn, met, metAtBase, base, breaches);
+        d.text = VerdictExplanation.bound(s, last, target, sgn, met, metAtBase, base, breaches, completed);
         List<double[]> fitPts = new ArrayList<>();
         if (base != null && s.baseYear() < pts.get(0).year()) {
             fitPts.add(new double[]{s.baseYear(), base});

@@ -127,7 +127,7 @@ final class VerdictExplanation {
 
     /** "2028年为56.1%，达到不低于56.0%的要求" or "…，未达到…的要求，相差0.3%；需恢复至…", with earlier breaches. */
     static Phrase bound(IndicatorSpec s, Observation last, double target, int sgn, boolean met, boolean metAtBase,
-                        Double base, List<Integer> breaches) {
+                        Double base, List<Integer> breaches, boolean completed) {
         double xt = last.value();
         String value = Fmt.value(xt, null), targetText = Fmt.value(target, s.precision());
         String baseText = base == null ? null : Fmt.value(base, s.precision());
@@ -140,6 +140,9 @@ final class VerdictExplanation {
                 sb.append(b.comma()).append(b.boundMet(bound));
                 if (metAtBase && baseText != null) {
                     sb.append(b.bracket(b.metAtBase(b.amount(baseText, s.unit()))));
+                }
+                if (completed) {
+                    sb.append(b.comma()).append(b.targetAchieved());
                 }
             } else {
                 sb.append(b.comma()).append(b.boundMissed(bound, b.amount(gap, s.unit())));

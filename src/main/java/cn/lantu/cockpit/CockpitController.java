@@ -23,6 +23,7 @@ import cn.lantu.monitoring.PlanAssessmentService;
 import cn.lantu.plan.Plan;
 import cn.lantu.plan.PlanLookup;
 import cn.lantu.project.ProjectService;
+import cn.lantu.project.ProjectStatus;
 import cn.lantu.project.Signal;
 import cn.lantu.task.Task;
 import cn.lantu.task.TaskService;
@@ -49,10 +50,13 @@ public class CockpitController {
     private final TaskService tasks;
     private final CockpitSnapshots snapshots;
     private final org.springframework.context.MessageSource messages;
+    private final WarningBoard warnings;
 
     public CockpitController(PlanLookup lookup, PlanAssessmentService assessments,
                              JdbcClient jdbc, ProjectService projectService, TaskService tasks,
-                             CockpitSnapshots snapshots, org.springframework.context.MessageSource messages) {
+                             CockpitSnapshots snapshots, org.springframework.context.MessageSource messages,
+                             WarningBoard warnings) {
+        this.warnings = warnings;
         this.snapshots = snapshots;
         this.messages = messages;
         this.projectService = projectService;
@@ -66,8 +70,13 @@ public class CockpitController {
     public record DepartmentScore(String department, int indicators, int reported, double onTimeRate, int lagging,
                                   int overdueMilestones) {}
 
-    /** A task or project on the red or yellow list. */
-    public record WorkItem(String kind, String code, String name, String signal, String detail, String url) {}
+    /**
+     * A task or project on the red or yellow list: {@code subject} TASK or PROJECT, its state, progress and time
+     * schedule in percent (progress null when none is approved), overdue milestones and the lead unit.
+     */
+    public record WorkItem(String kind, String code, String name, String signal, String detail, String url,
+                           String subject, long id, String state, Double progress, double schedulePct,
+                           List<String> overdue, String lead) {}
 
     /** What the cockpit shows, also served as JSON. */
     public record Cockpit(String plan, int year, boolean demo, int items, Map<Status, Integer> counts,
@@ -100,8 +109,11 @@ public class CockpitController {
             if (!behind(t.status())) {
                 continue;
             }
+            Task.Party lead = t.task().lead();
             WorkItem w = new WorkItem("任务", t.task().code(), t.task().title(), t.status().signal().name(),
-                    t.status().state().label(), "/plans/" + plan.code() + "/tasks/" + t.task().code());
+                    t.status().state().label(), "/plans/" + plan.code() + "/tasks/" + t.task().code(), "TASK",
+                    t.task().id(), t.status().state().name(), t.status().progress(), t.status().schedulePct(),
+                    t.status().overdue(), lead == null ? null : lead.orgName());
             if (t.status().signal() == Signal.RED) {
                 redWork.add(w);
             } else if (t.status().signal() == Signal.YELLOW) {
@@ -112,8 +124,11 @@ public class CockpitController {
             if (!behind(r, asOf)) {
                 continue;
             }
-            WorkItem w = new WorkItem("项目", r.project().code(), r.project().name(), r.status().signal().name(),
-                    r.status().signal().label(), "/plans/" + plan.code() + "/projects/" + r.project().code());
+            ProjectStatus ps = r.status();
+            WorkItem w = new WorkItem("项目", r.project().code(), r.project().name(), ps.signal().name(),
+                    ps.signal().label(), "/plans/" + plan.code() + "/projects/" + r.project().code(), "PROJECT",
+                    r.project().id(), ps.signal().name(), ps.ratePct(), ps.schedulePct(), ps.overdueMilestones(),
+                    r.project().deptName() != null ? r.project().deptName() : r.project().ownerUnit());
             (r.status().signal() == Signal.RED ? redWork : yellowWork).add(w);
         }
         return new Cockpit(plan.code(), year, pa.demo(), pa.summary().itemCount(), pa.summary().counts(),
@@ -186,10 +201,8 @@ public class CockpitController {
     String page(@PathVariable String plan, @RequestParam(required = false) Integer year,
                 @RequestParam(required = false) String display, Model model, java.util.Locale locale) {
         Plan p = lookup.require(plan);
-        long version = snapshots.version(p.id());
-        int y = year == null ? snapshots.defaultYear(p.id(), version, () -> assessments.defaultYear(p))
-                : Math.min(Math.max(year, p.periodStart()), p.periodEnd());
-        Cockpit c = snapshots.cockpit(p.id(), y, version, () -> cockpit(p, y), CockpitController::json);
+        Cockpit c = current(p, year);
+        int y = c.year();
         List<Map<String, Object>> counts = new ArrayList<>();
         c.counts().forEach((s, n) -> counts.add(Map.of("label", s.label(locale), "count", n)));
         boolean en = cn.lantu.web.Labels.english(locale);
@@ -209,7 +222,17 @@ public class CockpitController {
         model.addAttribute("investmentJson", JSON.writeValueAsString(investment));
         model.addAttribute("findings", c.findings());
         model.addAttribute("screen", "screen".equals(display));
+        model.addAttribute("board", warnings.of(p, c, locale));
+        model.addAttribute("warningBack", "/plans/" + p.code() + "/cockpit?year=" + y);
         return "cockpit/cockpit";
+    }
+
+    /** The stored cockpit of the plan's current data version for the year (default: the plan's default year). */
+    Cockpit current(Plan p, Integer year) {
+        long version = snapshots.version(p.id());
+        int y = year == null ? snapshots.defaultYear(p.id(), version, () -> assessments.defaultYear(p))
+                : Math.min(Math.max(year, p.periodStart()), p.periodEnd());
+        return snapshots.cockpit(p.id(), y, version, () -> cockpit(p, y), CockpitController::json);
     }
 
     private static double oneDecimal(double v) {

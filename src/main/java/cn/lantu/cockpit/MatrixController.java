@@ -37,8 +37,14 @@ public class MatrixController {
     private final TaskService tasks;
     private final ProjectService projects;
 
+    private final CockpitController cockpits;
+    private final WarningBoard warnings;
+
     public MatrixController(PlanLookup lookup, PlanAssessmentService assessments, OrgRepository org,
-                            TaskService tasks, ProjectService projects) {
+                            TaskService tasks, ProjectService projects, CockpitController cockpits,
+                            WarningBoard warnings) {
+        this.cockpits = cockpits;
+        this.warnings = warnings;
         this.tasks = tasks;
         this.projects = projects;
         this.lookup = lookup;
@@ -84,7 +90,7 @@ public class MatrixController {
     }
 
     @GetMapping("/plans/{plan}/units/{code}")
-    String unit(@PathVariable String plan, @PathVariable String code, Model model) {
+    String unit(@PathVariable String plan, @PathVariable String code, Model model, java.util.Locale locale) {
         Plan p = lookup.require(plan);
         OrgUnit unit = org.findByCode(p.id(), code).orElseThrow(() -> new NotFoundException("单位不存在: " + code));
         PlanAssessment pa = assessments.assess(p, assessments.defaultYear(p));
@@ -107,6 +113,8 @@ public class MatrixController {
         model.addAttribute("cooperate", cooperate);
         model.addAttribute("areas", areas);
         model.addAttribute("related", unit.type() == OrgUnit.Type.TOWN ? tasks.byTown(p.id(), unit.code()) : null);
+        model.addAttribute("board", warnings.of(p, cockpits.current(p, pa.year()), locale).ledBy(unit.name()));
+        model.addAttribute("warningBack", "/plans/" + p.code() + "/units/" + unit.code());
         return "cockpit/unit";
     }
 }

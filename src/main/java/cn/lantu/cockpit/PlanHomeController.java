@@ -31,10 +31,15 @@ public class PlanHomeController {
     private final ProjectRepository projects;
     private final ReformRepository reforms;
     private final PlanAssessmentService assessments;
+    private final CockpitController cockpits;
+    private final WarningBoard warnings;
 
     public PlanHomeController(PlanLookup lookup, PlanRepository plans, IndicatorRepository indicators,
                               OrgRepository org, ProjectRepository projects, ReformRepository reforms,
-                              PlanAssessmentService assessments) {
+                              PlanAssessmentService assessments, CockpitController cockpits,
+                              WarningBoard warnings) {
+        this.cockpits = cockpits;
+        this.warnings = warnings;
         this.lookup = lookup;
         this.plans = plans;
         this.indicators = indicators;
@@ -45,7 +50,7 @@ public class PlanHomeController {
     }
 
     @GetMapping("/plans/{plan}")
-    String home(@PathVariable String plan, Model model) {
+    String home(@PathVariable String plan, Model model, java.util.Locale locale) {
         Plan p = lookup.require(plan);
         var all = indicators.findByPlan(p.id());
         // keys are message keys (plan.count.*), worded per language by the template
@@ -69,6 +74,8 @@ public class PlanHomeController {
         model.addAttribute("counts", counts);
         model.addAttribute("assessment", assessment);
         model.addAttribute("findings", assessment.findings());
+        model.addAttribute("board", warnings.of(p, cockpits.current(p, assessment.year()), locale));
+        model.addAttribute("warningBack", "/plans/" + p.code());
         return "cockpit/home";
     }
 }

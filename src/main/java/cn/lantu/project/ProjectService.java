@@ -57,19 +57,19 @@ public class ProjectService {
 
     // ------------------------------------------------------------------ status
 
-    /** Status of a project for a year as of a date, from the approved completed investment of that year. */
+    /**
+     * Status of a project for a year as of a date, from the approved completed investment of that year. Before its
+     * planned start (开工) a project is not late (see {@link Schedule#notStarted}).
+     */
     public ProjectStatus status(ProjectDetail p, double completed, int year, LocalDate asOf) {
         double planned = p.plannedIn(year);
-        double sched = Schedule.yearElapsed(year, asOf);
+        double sched = Schedule.projectYearElapsed(p.startOn(), year, asOf);
         List<String> overdue = p.milestones().stream().filter(m -> m.overdue(asOf)).map(m -> m.kind().label()).toList();
         Double rate = planned > 0 ? 100.0 * completed / planned : null;
         Double behind = rate == null ? null : sched - rate;
-        Signal signal;
-        if (rate == null) {
-            signal = overdue.isEmpty() ? Signal.NONE : Signal.RED;
-        } else {
-            signal = schedule.signal(behind, !overdue.isEmpty());
-        }
+        Signal signal = rate == null ? (overdue.isEmpty() ? Signal.NONE : Signal.RED)
+                : schedule.signal(behind, !overdue.isEmpty());
+        signal = Schedule.notStarted(p.startOn(), asOf, !overdue.isEmpty(), completed > 0, signal);
         return new ProjectStatus(year, planned, completed, rate, sched, behind, overdue, signal);
     }
 

@@ -59,6 +59,24 @@ public class Schedule {
         return 100.0 * asOf.getDayOfYear() / asOf.lengthOfYear();
     }
 
+    /** 序时进度 of a project's year: from its planned start (开工) when that falls in the year, else the whole year. */
+    public static double projectYearElapsed(LocalDate start, int year, LocalDate asOf) {
+        return start != null && start.getYear() == year
+                ? spanElapsed(start, LocalDate.of(year, 12, 31), asOf) : yearElapsed(year, asOf);
+    }
+
+    /**
+     * A project that has not reached its planned start is not late: without an overdue milestone it carries no
+     * warning — GREEN when it has already invested, else NONE (nothing to measure yet). Otherwise {@code signal}.
+     */
+    public static Signal notStarted(LocalDate start, LocalDate asOf, boolean overdueMilestone, boolean invested,
+                                    Signal signal) {
+        if (start == null || !asOf.isBefore(start) || overdueMilestone) {
+            return signal;
+        }
+        return invested ? Signal.GREEN : Signal.NONE;
+    }
+
     /** 序时进度 of a span [from, to] as of a date, in percent (0–100). */
     public static double spanElapsed(LocalDate from, LocalDate to, LocalDate asOf) {
         if (!asOf.isAfter(from)) {

@@ -66,6 +66,29 @@ class FloorTest {
         assertThat(a.explanation()).contains("不高于5.5%");
     }
 
+    /**
+     * Issue 17, rule 2 (official verdict): CPI 100.7 against a 103 ceiling (控制在103以内) in the final year is 完成,
+     * i.e. 提前实现 rather than 基本符合预期: nothing is left to hold. The same figure a year earlier is still 基本符合.
+     */
+    @Test
+    void boundHeldInTargetYearIsCompleted() {
+        IndicatorSpec cpi = IndicatorSpec.floor("cpi", 103, 0).name("居民消费价格指数").direction(Direction.DOWN).build();
+        Assessment end = engine.assess(cpi, List.of(Observation.of(2029, 101.2), Observation.of(2030, 100.7)), 2030);
+        assertThat(end.status()).isEqualTo(Status.ACHIEVED_EARLY);
+        assertThat(end.warning()).isEqualTo(Warning.GREEN);
+        assertThat(end.explanation()).startsWith("2030年为100.7，达到不高于103的要求，已实现目标");
+        Assessment before = engine.assess(cpi, List.of(Observation.of(2029, 100.7)), 2029);
+        assertThat(before.status()).isEqualTo(Status.ON_TRACK);
+        assertThat(before.explanation()).doesNotContain("已实现目标");
+        // broken in the final year stays broken
+        assertThat(engine.assess(cpi, List.of(Observation.of(2030, 103.6)), 2030).status())
+                .isEqualTo(Status.LAGGING);
+        // an earlier breach is still named, the final year decides
+        Assessment recovered = engine.assess(cpi, List.of(Observation.of(2028, 104), Observation.of(2030, 102)), 2030);
+        assertThat(recovered.status()).isEqualTo(Status.ACHIEVED_EARLY);
+        assertThat(recovered.explanation()).contains("2028年曾未达到");
+    }
+
     @Test
     void noObservation() {
         assertThat(engine.assess(forest(), List.of(), 2026).status()).isEqualTo(Status.NO_DATA);

@@ -71,6 +71,30 @@ class GrowthTest {
                 .isEqualTo(Status.SEVERELY_LAGGING);
     }
 
+    /**
+     * Issue 17, rule 3 (official verdict 符合预期, engine had said 提前实现): R&D spending growing 10.2% a year on
+     * average against 年均增长7% after four years. P = 4·ln1.102/(5·ln1.07) = 1.148 ≥ 1, but an average target is not
+     * reached before its last year: R = 1.148/0.8 = 1.435 ≥ 1.15 → 快于预期. In the last year it is 提前实现/完成.
+     */
+    @Test
+    void averageGrowthNotAchievedBeforeLastYear() {
+        IndicatorSpec rd = IndicatorSpec.growth("rd-growth", 7).name("研发经费投入年均增长").unit("%").build();
+        Assessment four = engine.assess(rd, rates(10.2, 10.2, 10.2, 10.2), 2029);
+        assertThat(four.progress()).isCloseTo(4 * Math.log(1.102) / (5 * Math.log(1.07)), within(1e-12))
+                .isGreaterThan(1.0);
+        assertThat(four.status()).isNotEqualTo(Status.ACHIEVED_EARLY).isEqualTo(Status.AHEAD);
+        assertThat(four.status().label()).isEqualTo("快于预期");
+        assertThat(four.explanation()).doesNotContain("实现目标");
+        assertThat(four.catchUp()).isNull();
+        Assessment five = engine.assess(rd, rates(10.2, 10.2, 10.2, 10.2, 10.2), 2030);
+        assertThat(five.status()).isEqualTo(Status.ACHIEVED_EARLY);
+        assertThat(five.explanation()).contains("已实现目标");
+        // a level target already reached can be 提前实现 before its year
+        IndicatorSpec level = IndicatorSpec.level("urban", Path.LINEAR, 70, 75).unit("%").build();
+        assertThat(engine.assess(level, List.of(Observation.of(2028, 75.2)), 2028).status())
+                .isEqualTo(Status.ACHIEVED_EARLY);
+    }
+
     /** A missing year: the flow kinds count observed years only and say so. */
     @Test
     void missingYearIsNoted() {

@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * Mirroring the direction (higher ↔ lower is better, base and target mirrored accordingly) gives the same status:
  * linear levels by X ↦ K − X, geometric levels and growth rates by X ↦ 1/X, floors become ceilings, and a compound
- * decline D* equals a growth target of (1 − D*)^(1/5) − 1 with the rates negated.
+ * decline D* (judged on the share of the reduction reached) equals a linear level falling from 100 to 100 − D*.
  */
 class MirrorProperties {
 
@@ -82,21 +82,41 @@ class MirrorProperties {
         assertThat(engine.assess(down, b, 2030).status()).isEqualTo(engine.assess(up, a, 2030).status());
     }
 
-    /** A compound decline D* with yearly reductions d_i equals lower-is-better growth with rates −d_i. */
+    /**
+     * A compound decline D* with yearly reductions d_i, judged on the plain share D_t/D*, equals a linear
+     * lower-is-better level from 100 to 100 − D* whose value is 100·Π(1 − d_i): the same share, the same schedule.
+     */
     @Property
-    void declineIsLowerIsBetterGrowth(@ForAll("rates") List<Double> reductions,
-                                      @ForAll @DoubleRange(min = 1, max = 40) double dStar, @ForAll boolean binding) {
+    void declineIsLinearLowerIsBetterLevel(@ForAll("rates") List<Double> reductions,
+                                           @ForAll @DoubleRange(min = 1, max = 40) double dStar,
+                                           @ForAll boolean binding) {
         Attribute attr = binding ? Attribute.BINDING : Attribute.ANTICIPATORY;
         IndicatorSpec dec = IndicatorSpec.decline("d", dStar).attribute(attr).build();
-        IndicatorSpec gro = IndicatorSpec.growth("g", (Math.pow(1 - dStar / 100, 0.2) - 1) * 100)
-                .direction(Direction.DOWN).attribute(attr).build();
-        List<Observation> a = new ArrayList<>(), b = new ArrayList<>();
+        IndicatorSpec lvl = IndicatorSpec.level("l", Path.LINEAR, 100, 100 - dStar).direction(Direction.DOWN)
+                .comparator(Comparator.AT_MOST).attribute(attr).build();
+        List<Observation> a = new ArrayList<>();
+        double remaining = 100;
         for (int i = 0; i < reductions.size(); i++) {
             a.add(Observation.of(2026 + i, reductions.get(i)));
-            b.add(Observation.of(2026 + i, -reductions.get(i)));
+            remaining *= 1 - reductions.get(i) / 100;
         }
-        Assessment x = engine.assess(dec, a, 2030), y = engine.assess(gro, b, 2030);
+        int last = 2025 + reductions.size();
+        Assessment x = engine.assess(dec, a, 2030);
+        Assessment y = engine.assess(lvl, List.of(Observation.of(last, remaining)), 2030);
         assertThat(y.status()).isEqualTo(x.status());
         assertThat(y.progress()).isCloseTo(x.progress(), org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    /** A ceiling held in the target year is completed (提前实现) exactly when the mirrored floor is. */
+    @Property
+    void floorBecomesCeilingInEveryYear(@ForAll @IntRange(min = 0, max = 1000) int floorTenths,
+                                        @ForAll @IntRange(min = -100, max = 100) int offsetHundredths,
+                                        @ForAll @IntRange(min = 2026, max = 2030) int year) {
+        double floor = floorTenths / 10.0, value = floor + offsetHundredths / 100.0;
+        IndicatorSpec up = IndicatorSpec.floor("u", floor, 1).build();
+        IndicatorSpec down = IndicatorSpec.floor("d", 500 - floor, 1).direction(Direction.DOWN).build();
+        Assessment a = engine.assess(up, List.of(Observation.of(year, value)), year);
+        Assessment b = engine.assess(down, List.of(Observation.of(year, 500 - value)), year);
+        assertThat(b.status()).isEqualTo(a.status());
     }
 }

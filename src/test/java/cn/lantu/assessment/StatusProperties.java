@@ -105,11 +105,12 @@ class StatusProperties {
     @Property
     void floorHigherValueNeverWorse(@ForAll @DoubleRange(min = 0, max = 100) double floor,
                                     @ForAll @DoubleRange(min = -5, max = 5) double offset,
-                                    @ForAll @DoubleRange(min = 0, max = 5) double more, @ForAll boolean binding) {
+                                    @ForAll @DoubleRange(min = 0, max = 5) double more, @ForAll boolean binding,
+                                    @ForAll @IntRange(min = 2026, max = 2030) int year) {
         IndicatorSpec s = IndicatorSpec.floor("f", floor, 1)
                 .attribute(binding ? Attribute.BINDING : Attribute.ANTICIPATORY).build();
-        Assessment a1 = engine.assess(s, List.of(Observation.of(2027, floor + offset)), 2027);
-        Assessment a2 = engine.assess(s, List.of(Observation.of(2027, floor + offset + more)), 2027);
+        Assessment a1 = engine.assess(s, List.of(Observation.of(year, floor + offset)), year);
+        Assessment a2 = engine.assess(s, List.of(Observation.of(year, floor + offset + more)), year);
         assertThat(sev(a2)).isLessThanOrEqualTo(sev(a1));
     }
 

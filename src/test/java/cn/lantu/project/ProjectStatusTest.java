@@ -55,6 +55,37 @@ class ProjectStatusTest {
         assertThat(s.status(late, 60, 2026, LocalDate.of(2026, 6, 29)).signal()).isEqualTo(Signal.GREEN);
     }
 
+    static ProjectDetail startingOn(LocalDate start, List<ProjectDetail.Milestone> milestones) {
+        ProjectDetail p = project(100, milestones);
+        return new ProjectDetail(p.id(), p.planId(), p.code(), p.name(), p.domainCode(), p.domainName(), null,
+                Project.Stage.PRELIMINARY, true, null, null, null, null, null, 100.0, 50.0, start, null, List.of(),
+                p.yearPlans(), milestones, List.of(), null, null, 1);
+    }
+
+    /**
+     * Issue 17: a project that has not reached its planned start (开工) is not late. With nothing invested by July
+     * against a 1 October start it raises no warning (by 1 January it would be 50 points behind: red).
+     */
+    @Test
+    void aProjectBeforeItsPlannedStartIsNotLate() {
+        ProjectService s = service(10, 30);
+        ProjectDetail p = startingOn(LocalDate.of(2026, 10, 1), List.of());
+        ProjectStatus before = s.status(p, 0, 2026, MID);
+        assertThat(before.signal()).isEqualTo(Signal.NONE);
+        assertThat(before.schedulePct()).isZero();
+        // the same project without a start date counts from 1 January: red
+        assertThat(s.status(project(100, List.of()), 0, 2026, MID).signal()).isEqualTo(Signal.RED);
+        // from its start the schedule counts from the planned start: on 16 November 46 of 91 days, 50.5 %
+        ProjectStatus started = s.status(p, 45, 2026, LocalDate.of(2026, 11, 16));
+        assertThat(started.schedulePct()).isCloseTo(100.0 * 46 / 91, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(started.signal()).isEqualTo(Signal.GREEN);
+        assertThat(s.status(p, 10, 2026, LocalDate.of(2026, 11, 16)).signal()).isEqualTo(Signal.RED);
+        // an overdue milestone is late whatever the start
+        ProjectDetail late = startingOn(LocalDate.of(2026, 10, 1), List.of(new ProjectDetail.Milestone(
+                ProjectDetail.MilestoneKind.APPROVAL, LocalDate.of(2026, 6, 30), null)));
+        assertThat(s.status(late, 0, 2026, MID).signal()).isEqualTo(Signal.RED);
+    }
+
     @Test
     void thresholdsAreConfigurable() {
         ProjectDetail p = project(100, List.of());
