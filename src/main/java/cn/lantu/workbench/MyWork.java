@@ -26,7 +26,7 @@ import cn.lantu.task.TaskWork;
 @Service
 class MyWork {
 
-    static final int MAX_LISTED = 100;
+    static final int MAX_LISTED = 300;
 
     /** The plan office's overview: what waits for its approval and what is late. */
     record Overview(int figuresToApprove, int figuresAwaitingSignOff, int taskReportsToApprove,

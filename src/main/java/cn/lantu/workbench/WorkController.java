@@ -67,7 +67,7 @@ class WorkController {
         LocalDate today = LocalDate.now(Formats.ZONE);
         model.addAttribute("plan", p.get());
         model.addAttribute("work", work.of(a, p.get(), today));
-        model.addAttribute("today", today);
+        model.addAttribute("maxListed", MyWork.MAX_LISTED);
         return "workbench/work";
     }
 

@@ -190,10 +190,14 @@ class WorkLandingTest {
         try (Browser b = new Browser("http://localhost:" + port)) {
             b.login(reporter, PASSWORD);
             assertThat(b.driver().getCurrentUrl()).endsWith("/work");
-            List<WebElement> rows = b.driver().findElements(By.cssSelector("#work-report tbody tr"));
+            List<WebElement> rows = b.driver().findElements(By.cssSelector("#work-report tr[data-year='2030']"));
             assertThat(rows).extracting(r -> r.getAttribute("data-code")).contains(returned)
-                    .doesNotContain(submitted, signedOff).hasSizeGreaterThanOrEqualTo(2);
-            WebElement ret = b.driver().findElement(By.cssSelector("#work-report tr[data-code='" + returned + "']"));
+                    .doesNotContain(submitted, signedOff).hasSizeGreaterThanOrEqualTo(1);
+            List<String> due = b.driver().findElements(By.cssSelector("#work-report tbody tr")).stream()
+                    .map(r -> r.getAttribute("data-due")).toList();
+            assertThat(due).as("soonest due first").isSortedAccordingTo(String::compareTo);
+            WebElement ret = b.driver().findElement(By.cssSelector(
+                    "#work-report tr[data-code='" + returned + "'][data-year='2030']"));
             assertThat(ret.getText()).contains("已逾期", "已退回", "请核对口径" + nonce);
             assertThat(ret.getAttribute("data-overdue")).isEqualTo("true");
             assertThat(b.driver().findElement(By.id("work-report")).getText()).contains("未填报");
@@ -208,7 +212,7 @@ class WorkLandingTest {
             assertThat(b.driver().findElement(By.id("nav-work")).getText()).isEqualTo("我的工作");
             b.screenshot("work-reporter");
 
-            b.clickAndLoad(By.cssSelector("#work-report tr[data-code='" + returned + "'] a"));
+            b.clickAndLoad(By.cssSelector("#work-report tr[data-code='" + returned + "'][data-year='2030'] a"));
             assertThat(b.driver().getCurrentUrl()).contains("/reporting/form", "indicator=" + returned);
         }
     }
@@ -219,9 +223,11 @@ class WorkLandingTest {
         try (Browser b = new Browser("http://localhost:" + port)) {
             b.login("admin", TestUsers.adminPassword());
             assertThat(b.driver().getCurrentUrl()).endsWith("/work");
-            assertThat(b.driver().findElement(By.cssSelector("#work-queue tr[data-code='" + signedOff + "']"))
-                    .getText()).contains(indicatorName(signedOff), "处理");
-            assertThat(b.driver().findElements(By.cssSelector("#work-queue tr[data-code='" + submitted + "']")))
+
+            assertThat(b.driver().findElement(By.cssSelector("#work-queue tr[data-code='" + signedOff
+                    + "'][data-year='2030']")).getText()).contains(indicatorName(signedOff), "处理");
+            assertThat(b.driver().findElements(By.cssSelector("#work-queue tr[data-code='" + submitted
+                    + "'][data-year='2030']")))
                     .as("a figure still in the department's review is not the office's yet").isEmpty();
             assertThat(b.driver().findElement(By.cssSelector("#work-task-queue tr[data-code='" + task + "']"))
                     .getText()).contains("40%");
