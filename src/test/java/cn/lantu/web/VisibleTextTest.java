@@ -181,7 +181,7 @@ class VisibleTextTest {
                 P + "/reporting/form?indicator=ZJ01&year=" + YEAR + "&period=Y&unit=DIANKOU",
                 "/reporting/figures/" + figureId, "/notifications", "/admin", "/admin/users", "/admin/org-units",
                 "/admin/responsibilities", "/admin/audit", "/account/tokens", "/review/ingest", P + "/reports",
-                "/public/plans/" + PLAN, "/public/plans/" + PLAN + "/indicators/ZJ25"));
+                "/public/plans/" + PLAN, "/public/plans/" + PLAN + "/indicators/ZJ25", "/work", P + "/reporting/bulk"));
         String region = jdbc.sql("SELECT region_code FROM plan WHERE code = ?").param(PLAN).query(String.class)
                 .optional().orElse(null);
         if (region != null) {
