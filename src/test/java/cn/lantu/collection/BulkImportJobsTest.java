@@ -108,7 +108,7 @@ class BulkImportJobsTest {
         // once it has finished, the next file goes through: one row of 2015 history written
         // (an indicator with a town breakdown whose values need not be whole, as the bulk import test uses)
         String good = jdbc.sql("""
-                SELECT i.code FROM indicator i JOIN plan p ON p.id = i.plan_id
+                SELECT i.code, i.unit FROM indicator i JOIN plan p ON p.id = i.plan_id
                   JOIN responsibility r ON r.indicator_id = i.id AND r.role = 'LEAD' AND r.town_breakdown <> 'NONE'
                  WHERE p.code = 'zhuji-15th' AND i.kind IN ('LEVEL', 'GROWTH', 'CUMULATIVE', 'FLOOR')
                  ORDER BY i.code""").query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list().stream()
