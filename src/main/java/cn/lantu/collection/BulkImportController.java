@@ -35,8 +35,11 @@ class BulkImportController {
     private final BulkFigureImport bulk;
     private final ReportingAccess access;
     private final PlanLookup lookup;
+    private final org.springframework.context.MessageSource messages;
 
-    BulkImportController(BulkImportJobs jobs, BulkFigureImport bulk, ReportingAccess access, PlanLookup lookup) {
+    BulkImportController(BulkImportJobs jobs, BulkFigureImport bulk, ReportingAccess access, PlanLookup lookup,
+                         org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.jobs = jobs;
         this.bulk = bulk;
         this.access = access;
@@ -67,7 +70,7 @@ class BulkImportController {
         if (problem == null) {
             try {
                 BulkImportJobs.Job job = jobs.start(p, a, file.getOriginalFilename(), file.getBytes());
-                flash.addFlashAttribute("message", "已开始导入“" + job.fileName + "”");
+                flash.addFlashAttribute("message", text("bulk.started", job.fileName));
                 return "redirect:/plans/" + p.code() + "/reporting/bulk/jobs/" + job.id;
             } catch (ReportingException e) {
                 problem = e.getMessage();
@@ -77,17 +80,21 @@ class BulkImportController {
         return page(plan, auth, model);
     }
 
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
     /** What is wrong with the chosen file before it is read, or null. */
     private String fileProblem(MultipartFile file) {
         if (file == null || file.isEmpty()) {
-            return "请选择要导入的 Excel 文件（.xlsx）";
+            return text("bulk.file.missing");
         }
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".xlsx")) {
-            return "只能导入 Excel 工作簿（.xlsx）；.xls 请先在 Excel 中另存为 .xlsx";
+            return text("bulk.file.notXlsx");
         }
         if (file.getSize() > bulk.maxBytes()) {
-            return ExcelImport.TOO_LARGE + "（上限 " + bulk.maxBytes() / 1024 + " KB）";
+            return text("bulk.file.tooLarge", bulk.maxBytes() / 1024);
         }
         return null;
     }
