@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,10 +55,13 @@ class BulkFigureImport {
     private final long maxBytes;
     private final Timer timer;
     private final IndicatorRepository indicatorRepository;
+    private final MessageSource messages;
+    private static final java.util.Locale CHINESE = java.util.Locale.SIMPLIFIED_CHINESE;
 
     BulkFigureImport(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, AuditLog audit, PlanChanges changes,
-                     MeterRegistry meters, IndicatorRepository indicatorRepository,
+                     MeterRegistry meters, IndicatorRepository indicatorRepository, MessageSource messages,
                      @Value("${lantu.reporting.bulk-max-bytes:10485760}") long maxBytes) {
+        this.messages = messages;
         this.indicatorRepository = indicatorRepository;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -70,6 +74,20 @@ class BulkFigureImport {
     /** One parsed row. */
     record Row(int line, long indicatorId, long unitId, int year, String period, double value, String note) {}
 
+    /**
+     * What an import reports while it runs (the import page's progress bar): each data row as it is checked, with
+     * the rows the sheet declares (-1 when it does not say), and the start of the write.
+     */
+    interface Progress {
+        Progress NONE = new Progress() {};
+
+        default void rows(int read, int declared) {
+        }
+
+        default void writing(int rows) {
+        }
+    }
+
     /** What an import did, with the time spent reading the file and writing the database. */
     record Result(String file, int rows, int inserted, int updated, int unchanged, long parseMillis, long writeMillis) {}
 
@@ -77,21 +95,40 @@ class BulkFigureImport {
         return maxBytes;
     }
 
-    /** An empty workbook with the header row and an instruction sheet. */
+    /**
+     * An empty workbook with the header row and an instruction sheet: the rules, then every column with what goes
+     * in it and an example (the same words as the import page, from the message bundle, in Chinese).
+     */
     byte[] template(Plan plan) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(100); var out = new java.io.ByteArrayOutputStream()) {
             var sheet = wb.createSheet(SHEET);
             var header = sheet.createRow(0);
             for (int c = 0; c < HEADERS.size(); c++) {
                 header.createCell(c).setCellValue(HEADERS.get(c));
+                sheet.setColumnWidth(c, 16 * 256);
             }
             var help = wb.createSheet("说明");
-            String[] lines = {plan.name() + " — 批量导入（规划办）",
-                "每行一个数据：指标代码与单位代码取自系统（指标页、组织页），期间为 Y（年度）、Q1–Q4 或 M01–M12。",
-                "数值只填数字，不要使用公式；同一指标、单位、年份、期间只能出现一次；最多 " + MAX_ROWS + " 行。",
-                "文件中任何一处错误都会使整个文件被拒绝，不写入任何数据；导入的数据直接为“已审核”，并留有修改记录。"};
-            for (int i = 0; i < lines.length; i++) {
-                help.createRow(i).createCell(0).setCellValue(lines[i]);
+            help.setColumnWidth(2, 70 * 256);
+            help.setColumnWidth(3, 24 * 256);
+            List<String> lines = List.of(plan.name() + " — 批量导入（规划办）",
+                "在工作表“" + SHEET + "”中每行填一个数据，第一行为表头，请勿改动；最多 " + MAX_ROWS + " 行。",
+                "数值只填数字，不要使用公式；同一指标、单位、年份、期间只能出现一次。",
+                "文件中任何一处错误都会使整个文件被拒绝，不写入任何数据；导入的数据直接为“已审核”，并留有修改记录。", "");
+            int r = 0;
+            for (String line : lines) {
+                help.createRow(r++).createCell(0).setCellValue(line);
+            }
+            var columns = help.createRow(r++);
+            String[] titles = {"列", "表头", "填写内容", "示例"};
+            for (int c = 0; c < titles.length; c++) {
+                columns.createCell(c).setCellValue(titles[c]);
+            }
+            for (int c = 0; c < HEADERS.size(); c++) {
+                var row = help.createRow(r++);
+                row.createCell(0).setCellValue(org.apache.poi.ss.util.CellReference.convertNumToColString(c));
+                row.createCell(1).setCellValue(HEADERS.get(c));
+                row.createCell(2).setCellValue(messages.getMessage("bulk.col.meaning." + c, null, CHINESE));
+                row.createCell(3).setCellValue(messages.getMessage("bulk.col.example." + c, null, CHINESE));
             }
             wb.write(out);
             return out.toByteArray();
@@ -99,12 +136,17 @@ class BulkFigureImport {
     }
 
     Result importFile(Plan plan, Actor actor, String fileName, byte[] bytes) {
+        return importFile(plan, actor, fileName, bytes, Progress.NONE);
+    }
+
+    Result importFile(Plan plan, Actor actor, String fileName, byte[] bytes, Progress progress) {
         if (actor.role() != cn.lantu.security.Role.ADMIN) {
             throw ReportingException.forbidden("批量导入仅限规划办（管理员）");
         }
         long t0 = System.nanoTime();
-        List<Row> rows = parse(plan, bytes);
+        List<Row> rows = parse(plan, bytes, progress);
         long t1 = System.nanoTime();
+        progress.writing(rows.size());
         String name = fileName == null || fileName.isBlank() ? "upload.xlsx" : fileName;
         int[] counts = tx.execute(s -> writer.write(plan, actor, name, rows));
         long t2 = System.nanoTime();
@@ -122,7 +164,7 @@ class BulkFigureImport {
     }
 
     /** Reads and checks every row; throws with the problems when any row is wrong. */
-    List<Row> parse(Plan plan, byte[] bytes) {
+    private List<Row> parse(Plan plan, byte[] bytes, Progress progress) {
         if (bytes.length > maxBytes) {
             throw new ReportingException(413, ExcelImport.TOO_LARGE + "（" + bytes.length / 1024 + " KB，上限 "
                     + maxBytes / 1024 + " KB）");
@@ -140,7 +182,7 @@ class BulkFigureImport {
                 SELECT r.indicator_id FROM responsibility r JOIN indicator i ON i.id = r.indicator_id
                  WHERE i.plan_id = ? AND r.role = 'LEAD' AND r.town_breakdown <> 'NONE'""").param(plan.id())
                 .query(Long.class).list());
-        BulkFigureRowCheck checker = new BulkFigureRowCheck(plan, indicators, units, townBreakdown);
+        BulkFigureRowCheck checker = new BulkFigureRowCheck(plan, indicators, units, townBreakdown, progress);
         BulkFigureSheetReader.read(bytes, checker);
         return checker.rowsOrThrow();
     }

@@ -32,22 +32,54 @@ final class BulkFigureRowCheck {
     /** A unit of the plan as the check needs it. */
     record Unit(long id, OrgUnit.Type type) {}
 
+    /** One problem: sheet, row number, column letter and header (empty for a whole row), message in Chinese. */
+    record CellProblem(String sheet, int row, String column, String header, String message) {
+        String text() {
+            return "工作表“" + sheet + "” 第" + row + "行" + (column.isEmpty() ? "" : " " + column + "列") + "：" + message;
+        }
+    }
+
+    /** The file refused with its problems: as text for the API's list, and by cell for the import page. */
+    static final class Refused extends ReportingException {
+        private final transient List<CellProblem> cells;
+        private final int count;
+
+        Refused(String message, List<String> texts, List<CellProblem> cells, int count) {
+            super(422, message, texts);
+            this.cells = List.copyOf(cells);
+            this.count = count;
+        }
+
+        List<CellProblem> cells() {
+            return cells;
+        }
+
+        /** Every problem found, listed or not. */
+        int count() {
+            return count;
+        }
+    }
+
     private final Plan plan;
     private final Map<String, Indicator> indicators;
     private final Map<String, Unit> units;
     private final Set<Long> townBreakdown;
     private final List<Row> rows = new ArrayList<>();
     private final Set<String> keys = new HashSet<>();
-    private final List<String> problems = new ArrayList<>();
+    private final List<CellProblem> problems = new ArrayList<>();
+    private final BulkFigureImport.Progress progress;
     private int problemCount;
     private boolean headerSeen;
+    private int declaredRows = -1;
 
     /**
      * @param indicators the plan's indicators by code
      * @param units the plan's org units by code
      * @param townBreakdown the ids of the indicators with a town breakdown (towns may have figures of these only)
      */
-    BulkFigureRowCheck(Plan plan, Map<String, Indicator> indicators, Map<String, Unit> units, Set<Long> townBreakdown) {
+    BulkFigureRowCheck(Plan plan, Map<String, Indicator> indicators, Map<String, Unit> units, Set<Long> townBreakdown,
+                       BulkFigureImport.Progress progress) {
+        this.progress = progress;
         this.plan = plan;
         this.indicators = indicators;
         this.units = units;
@@ -60,12 +92,12 @@ final class BulkFigureRowCheck {
             problem(1, null, "缺少表头行");
         }
         if (problemCount > 0) {
-            List<String> listed = new ArrayList<>(problems);
+            List<String> listed = new ArrayList<>(problems.stream().map(CellProblem::text).toList());
             if (problemCount > listed.size()) {
                 listed.add("……另有 " + (problemCount - listed.size()) + " 处问题未列出");
             }
-            throw ReportingException.invalid("文件有 " + problemCount + " 处问题，整个文件未导入（未写入任何数据）",
-                    listed);
+            throw new Refused("文件有 " + problemCount + " 处问题，整个文件未导入（未写入任何数据）", listed, problems,
+                    problemCount);
         }
         if (rows.isEmpty()) {
             throw ReportingException.invalid("文件中没有数据行", List.of());
@@ -76,12 +108,21 @@ final class BulkFigureRowCheck {
     private void problem(int line, Integer col, String reason) {
         problemCount++;
         if (problems.size() < BulkFigureImport.MAX_LISTED) {
-            problems.add("工作表“" + BulkFigureImport.SHEET + "” 第" + line + "行" + (col == null ? "" : " "
-                    + CellReference.convertNumToColString(col) + "列") + "：" + reason);
+            problems.add(new CellProblem(BulkFigureImport.SHEET, line,
+                    col == null ? "" : CellReference.convertNumToColString(col),
+                    col == null ? "" : BulkFigureImport.HEADERS.get(col), reason));
         }
     }
 
+    /** The sheet declares its last row: the data rows to expect (blank ones included) for the progress bar. */
+    void declaredLastRow(int lastRow) {
+        declaredRows = Math.max(0, lastRow - 1);
+    }
+
     void row(int line, String[] cells, boolean[] formula) {
+        if (line > 1) {
+            progress.rows(line - 1, declaredRows);
+        }
         if (line == 1) {
             headerSeen = true;
             for (int c = 0; c < BulkFigureImport.HEADERS.size(); c++) {

@@ -38,6 +38,11 @@ final class BulkFigureSheetReader {
             }
 
             @Override
+            public void dimension(int lastRow) {
+                checker.declaredLastRow(lastRow);
+            }
+
+            @Override
             public void rowEnd(int row) {
                 checker.row(row, cells, formula);
                 Arrays.fill(cells, null);

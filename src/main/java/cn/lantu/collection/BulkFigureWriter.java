@@ -103,8 +103,9 @@ final class BulkFigureWriter {
         if (!inserts.isEmpty() || !updates.isEmpty()) {
             changes.touch(plan.id());
         }
-        audit.record(by, "FIGURE_BULK_IMPORT", "plan:" + plan.code(), "批量导入“" + fileName + "”：共" + rows.size() + "行，新增"
-                + inserts.size() + "条，修改" + updates.size() + "条，未变" + unchanged + "条");
+        audit.record(by, "FIGURE_BULK_IMPORT", "plan:" + plan.id(), plan.name() + " 批量导入“" + fileName + "”：共"
+                + rows.size() + "行，写入" + (inserts.size() + updates.size()) + "条（新增"
+                + inserts.size() + "条，修改" + updates.size() + "条），未变" + unchanged + "条");
         return new int[] {inserts.size(), updates.size(), unchanged};
     }
 }

@@ -30,9 +30,11 @@ class ExcelController {
     private final BulkFigureImport bulk;
     private final io.micrometer.core.instrument.Timer uploads;
     private final ImportGate gate;
+    private final BulkImportJobs jobs;
 
     ExcelController(ExcelService excel, ReportingAccess access, PlanLookup lookup, BulkFigureImport bulk,
-                    io.micrometer.core.instrument.MeterRegistry meters, ImportGate gate) {
+                    io.micrometer.core.instrument.MeterRegistry meters, ImportGate gate, BulkImportJobs jobs) {
+        this.jobs = jobs;
         this.bulk = bulk;
         this.gate = gate;
         this.uploads = io.micrometer.core.instrument.Timer.builder("lantu.import.duration")
@@ -98,5 +100,28 @@ class ExcelController {
             throw ReportingException.forbidden("批量导入仅限规划办（管理员）");
         }
         return gate.run(() -> bulk.importFile(p, a, file.getOriginalFilename(), file.getBytes()));
+    }
+
+    @PostMapping(value = "/api/v1/plans/{plan}/reporting/bulk-jobs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Start a bulk import in the background (the import page's way): answers 202 with the job; "
+            + "poll it until running is false. One job per user at a time (409); 429 when imports are at their limit")
+    ResponseEntity<BulkImportJobs.View> startBulkJob(@PathVariable String plan, @RequestParam("file") MultipartFile file,
+                                                    Authentication auth) throws IOException {
+        Plan p = lookup.require(plan);
+        Actor a = access.actor(auth);
+        if (file.getSize() > bulk.maxBytes()) {
+            throw new ReportingException(413, ExcelImport.TOO_LARGE + "（上限 " + bulk.maxBytes() / 1024 + " KB）");
+        }
+        BulkImportJobs.Job job = jobs.start(p, a, file.getOriginalFilename(), file.getBytes());
+        return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/api/v1/plans/" + p.code()
+                + "/reporting/bulk-jobs/" + job.id).body(job.view());
+    }
+
+    @GetMapping("/api/v1/plans/{plan}/reporting/bulk-jobs/{id}")
+    @Operation(summary = "A bulk import job: phase (READING, CHECKING, WRITING, DONE, FAILED), rows read of the rows "
+            + "the sheet declares, then the result (rows written, unchanged) or every problem by sheet, row and column")
+    BulkImportJobs.View bulkJob(@PathVariable String plan, @PathVariable String id, Authentication auth) {
+        lookup.require(plan);
+        return jobs.get(id, access.actor(auth)).view();
     }
 }

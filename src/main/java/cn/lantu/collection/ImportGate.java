@@ -36,13 +36,22 @@ class ImportGate {
 
     /** Runs one import, or refuses with 429 when {@link #max()} are already running. */
     <T> T run(Work<T> work) throws IOException {
-        if (!permits.tryAcquire()) {
-            throw new ReportingException(429, String.format(BUSY, max));
-        }
+        enter();
         try {
             return work.get();
         } finally {
-            permits.release();
+            leave();
         }
+    }
+
+    /** Takes a place for an import that runs elsewhere (a background job), or refuses with 429; then {@link #leave}. */
+    void enter() {
+        if (!permits.tryAcquire()) {
+            throw new ReportingException(429, String.format(BUSY, max));
+        }
+    }
+
+    void leave() {
+        permits.release();
     }
 }

@@ -38,6 +38,10 @@ final class XlsxStream {
 
         default void rowEnd(int row) {
         }
+
+        /** The sheet's declared last row ({@code <dimension ref="A1:F2001">}), when the file states it. */
+        default void dimension(int lastRow) {
+        }
     }
 
     /**
@@ -270,6 +274,13 @@ final class XlsxStream {
                 }
                 case "f" -> formula = true;
                 case "v", "t" -> inValue = inCell;
+                case "dimension" -> {
+                    String ref = atts.getValue("ref");
+                    String last = ref == null ? "" : ref.substring(ref.indexOf(':') + 1).replaceAll("^[A-Z]{1,4}", "");
+                    if (!last.isEmpty() && last.length() < 8 && last.chars().allMatch(Character::isDigit)) {
+                        sink.dimension(Integer.parseInt(last));
+                    }
+                }
                 default -> { }
             }
         }

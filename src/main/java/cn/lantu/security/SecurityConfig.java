@@ -159,7 +159,7 @@ public class SecurityConfig {
                                      AuditLog audit, LoginAttempts attempts, LoginBurstRecorder bursts,
                                      SecuritySettings settings) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler target = new SavedRequestAwareAuthenticationSuccessHandler();
-        target.setDefaultTargetUrl("/plans");
+        target.setDefaultTargetUrl("/work"); // 我的工作: each role lands on its own work (cn.lantu.workbench)
         AuthenticationSuccessHandler loginSuccess = (request, response, auth) -> {
             audit.record(auth.getName(), "LOGIN_SUCCESS", "user:" + auth.getName(),
                     "网页登录，来自 " + request.getRemoteAddr());

@@ -183,7 +183,7 @@ class VisibleTextTest {
                 "/admin/responsibilities", "/admin/responsibilities?kind=task", "/admin/responsibilities?kind=project",
                 "/admin/responsibilities/task/" + jdbc.sql("SELECT MIN(id) FROM task").query(Long.class).single(),
                 P + "/publishing", P + "/target-revisions", "/account/tokens", "/review/ingest", P + "/reports",
-                "/public/plans/" + PLAN, "/public/plans/" + PLAN + "/indicators/ZJ25"));
+                "/public/plans/" + PLAN, "/public/plans/" + PLAN + "/indicators/ZJ25", "/work", P + "/reporting/bulk"));
         String region = jdbc.sql("SELECT region_code FROM plan WHERE code = ?").param(PLAN).query(String.class)
                 .optional().orElse(null);
         if (region != null) {
