@@ -56,9 +56,13 @@ class MyWork {
         this.org = org;
     }
 
-    /** Where each role lands after login: leaders on the cockpit, supervisors on the reports, others here. */
+    /**
+     * Where each role lands after login: leaders on the cockpit, supervisors on the reports, the administrators of
+     * the system on their own administration page, others here.
+     */
     static String home(Role role, Plan plan) {
         return switch (role) {
+            case SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> "/admin";
             case LEADER -> "/plans/" + plan.code() + "/cockpit";
             case SUPERVISOR -> "/plans/" + plan.code() + "/reports";
             default -> "/work?plan=" + plan.code();

@@ -61,7 +61,7 @@ class WorkController {
         if (p.isEmpty()) {
             return "redirect:/plans";
         }
-        if (a.role() == Role.LEADER || a.role() == Role.SUPERVISOR) {
+        if (a.role() == Role.LEADER || a.role() == Role.SUPERVISOR || a.role().systemAdministration()) {
             return "redirect:" + MyWork.home(a.role(), p.get());
         }
         LocalDate today = LocalDate.now(Formats.ZONE);
