@@ -75,7 +75,7 @@ class WorkLandingTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> f = saved.containsKey("figure") ? (Map<String, Object>) saved.get("figure") : saved;
         long id = ((Number) f.get("id")).longValue();
-        json(who.postJson("/api/v1/figures/" + id + "/submit", Map.of("explanation", "核实无误")));
+        json(who.move(id, "submit", Map.of("explanation", "核实无误")));
         return id;
     }
 
@@ -122,11 +122,11 @@ class WorkLandingTest {
         Http rep = Http.basic(port, reporter, PASSWORD);
         Http appr = Http.basic(port, approver, PASSWORD);
         long r = figure(rep, returned);
-        json(appr.postJson("/api/v1/figures/" + r + "/return", Map.of("version", version("figure", r),
+        json(appr.move(r, "return", Map.of("version", version("figure", r),
                 "comment", "请核对口径" + nonce)));
         figure(rep, submitted);
         long s = figure(rep, signedOff);
-        json(appr.postJson("/api/v1/figures/" + s + "/sign-off", Map.of("version", version("figure", s))));
+        json(appr.move(s, "sign-off", Map.of("version", version("figure", s))));
 
         taskReport(rep, "Q1");
         long q2 = taskReport(rep, "Q2");
