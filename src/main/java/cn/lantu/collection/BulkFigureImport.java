@@ -54,10 +54,12 @@ class BulkFigureImport {
     private final long maxBytes;
     private final Timer timer;
     private final IndicatorRepository indicatorRepository;
+    private final FigureChecks checks;
 
     BulkFigureImport(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, AuditLog audit, PlanChanges changes,
-                     MeterRegistry meters, IndicatorRepository indicatorRepository,
+                     MeterRegistry meters, IndicatorRepository indicatorRepository, FigureChecks checks,
                      @Value("${lantu.reporting.bulk-max-bytes:10485760}") long maxBytes) {
+        this.checks = checks;
         this.indicatorRepository = indicatorRepository;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -142,6 +144,7 @@ class BulkFigureImport {
                 .query(Long.class).list());
         BulkFigureRowCheck checker = new BulkFigureRowCheck(plan, indicators, units, townBreakdown);
         BulkFigureSheetReader.read(bytes, checker);
+        checker.storedChecks(checks);
         return checker.rowsOrThrow();
     }
 }
