@@ -38,13 +38,16 @@ public class MatrixController {
     private final ProjectService projects;
 
     public MatrixController(PlanLookup lookup, PlanAssessmentService assessments, OrgRepository org,
-                            TaskService tasks, ProjectService projects) {
+                            TaskService tasks, ProjectService projects, cn.lantu.collection.Reminders reminders) {
+        this.reminders = reminders;
         this.tasks = tasks;
         this.projects = projects;
         this.lookup = lookup;
         this.assessments = assessments;
         this.org = org;
     }
+
+    private final cn.lantu.collection.Reminders reminders;
 
     /** One matrix row: an indicator and its assessment in each year of the period. */
     public record MatrixRow(Indicator indicator, List<Assessment> years) {}
@@ -84,7 +87,8 @@ public class MatrixController {
     }
 
     @GetMapping("/plans/{plan}/units/{code}")
-    String unit(@PathVariable String plan, @PathVariable String code, Model model) {
+    String unit(@PathVariable String plan, @PathVariable String code, Model model,
+                org.springframework.security.core.Authentication auth) {
         Plan p = lookup.require(plan);
         OrgUnit unit = org.findByCode(p.id(), code).orElseThrow(() -> new NotFoundException("单位不存在: " + code));
         PlanAssessment pa = assessments.assess(p, assessments.defaultYear(p));
@@ -107,6 +111,7 @@ public class MatrixController {
         model.addAttribute("cooperate", cooperate);
         model.addAttribute("areas", areas);
         model.addAttribute("related", unit.type() == OrgUnit.Type.TOWN ? tasks.byTown(p.id(), unit.code()) : null);
+        model.addAttribute("reminders", reminders.historyFor(auth, p, unit.id()));
         return "cockpit/unit";
     }
 }
