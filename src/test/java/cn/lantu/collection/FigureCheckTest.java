@@ -40,10 +40,20 @@ class FigureCheckTest {
     ReportingFixture fx;
     String city;
 
+    /** The administrator's initial password, in the data folder of this test's context. */
+    String adminPassword() {
+        return cn.lantu.support.TestUsers.adminPassword();
+    }
+
+    Http admin() {
+        return Http.basic(port, "admin", adminPassword());
+    }
+
     @BeforeEach
     void setUp() {
         fx = new ReportingFixture(port, jdbc, userService);
-        fx.openPeriod(YEAR, "Y");
+        Http.ok(admin().postJson(API + "/reporting/periods",
+                Map.of("year", YEAR, "period", "Y", "dueDate", (YEAR + 1) + "-01-31", "open", true)));
         city = jdbc.sql("SELECT code FROM org_unit WHERE unit_type = 'CITY'").query(String.class).list().get(0);
     }
 
@@ -69,7 +79,7 @@ class FigureCheckTest {
     }
 
     private Map<String, Object> add(Map<String, Object> check) {
-        HttpResponse<String> r = Http.admin(port).postJson(API + "/checks", check);
+        HttpResponse<String> r = admin().postJson(API + "/checks", check);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return ReportingFixture.json(r);
     }
@@ -119,7 +129,7 @@ class FigureCheckTest {
         Map<String, Object> townCheck = check(FOREST, "RANGE", 10.0, 90.0, null, null, null, "HARD", "镇街森林覆盖率应在10%至90%之间");
         townCheck.put("unit", town);
         add(townCheck);
-        assertThat(ReportingFixture.jsonList(Http.admin(port).get(API + "/checks"))).hasSize(2);
+        assertThat(ReportingFixture.jsonList(admin().get(API + "/checks"))).hasSize(2);
         long townId = jdbc.sql("SELECT id FROM org_unit WHERE code = ?").param(town).query(Long.class).single();
         long forest = jdbc.sql("SELECT id FROM indicator WHERE code = ?").param(FOREST).query(Long.class).single();
         long cityId = jdbc.sql("SELECT id FROM org_unit WHERE code = ?").param(city).query(Long.class).single();
@@ -139,7 +149,7 @@ class FigureCheckTest {
         assertThat(fx.as(reporter).postJson(API + "/checks",
                 check(FOREST, "RANGE", 0.0, 100.0, null, null, null, "HARD", "x")).statusCode()).isEqualTo(403);
 
-        HttpResponse<String> bad = Http.admin(port).postJson(API + "/checks",
+        HttpResponse<String> bad = admin().postJson(API + "/checks",
                 check(FOREST, "COMPARE", null, null, null, null, FOREST, "HARD", " "));
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(bad.body()).contains("\"field\":\"message\"", "\"field\":\"comparator\"", "不能与指标自身比较");
@@ -148,10 +158,10 @@ class FigureCheckTest {
         long id = ((Number) created.get("id")).longValue();
         Map<String, Object> changed = check(FOREST, "RANGE", 30.0, 100.0, null, null, null, "SOFT", "低于30%请说明");
         changed.put("version", 1);
-        assertThat(Http.admin(port).putJson(API + "/checks/" + id, changed).statusCode()).isEqualTo(200);
+        assertThat(admin().putJson(API + "/checks/" + id, changed).statusCode()).isEqualTo(200);
         // the same version again is a conflict: someone else's change is not overwritten
-        assertThat(Http.admin(port).putJson(API + "/checks/" + id, changed).statusCode()).isEqualTo(409);
-        assertThat(Http.admin(port).delete(API + "/checks/" + id + "?version=2").statusCode()).isEqualTo(200);
+        assertThat(admin().putJson(API + "/checks/" + id, changed).statusCode()).isEqualTo(409);
+        assertThat(admin().delete(API + "/checks/" + id + "?version=2").statusCode()).isEqualTo(200);
         List<String> details = jdbc.sql("SELECT action || ' ' || subject || ' ' || detail FROM audit_log "
                 + "WHERE subject = ? ORDER BY id").param("figure-check:" + id).query(String.class).list();
         assertThat(details).hasSize(3);
@@ -207,19 +217,19 @@ class FigureCheckTest {
         HttpResponse<String> ok = bulk("checked.xlsx", rows);
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
 
-        Map<String, Object> found = Http.admin(port).getMap(API + "/checks/violations");
+        Map<String, Object> found = admin().getMap(API + "/checks/violations");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> listed = (List<Map<String, Object>>) found.get("listed");
         assertThat(listed).anyMatch(v -> v.get("year").equals(2020) && "45".equals(v.get("value"))
                 && ((String) v.get("message")).startsWith("森林覆盖率应在50%至70%之间"));
         // the explained soft warning is still listed for review; the figures within the checks are not
         assertThat(listed).noneMatch(v -> v.get("year").equals(2021) && !"1200".equals(v.get("value")));
-        String page = Http.adminSession(port).page("/plans/zhuji-15th/checks/violations").body();
+        String page = Http.session(port, "admin", adminPassword()).page("/plans/zhuji-15th/checks/violations").body();
         assertThat(page).contains("森林覆盖率", "45", "森林覆盖率应在50%至70%之间");
     }
 
     private HttpResponse<String> bulk(String name, List<Object[]> rows) throws Exception {
-        return Http.admin(port).postMultipart(API + "/reporting/bulk-upload", "file", name, ExcelController.XLSX,
+        return admin().postMultipart(API + "/reporting/bulk-upload", "file", name, ExcelController.XLSX,
                 BulkFigureImportTest.workbook(rows, null));
     }
 

@@ -43,6 +43,15 @@ class ReminderTest {
     long unit;
     String reporter;
 
+    /** The administrator's initial password, in the data folder of this test's context. */
+    String adminPassword() {
+        return cn.lantu.support.TestUsers.adminPassword();
+    }
+
+    Http admin() {
+        return Http.basic(port, "admin", adminPassword());
+    }
+
     @BeforeEach
     void setUp() {
         fx = new ReportingFixture(port, jdbc, userService);
@@ -59,7 +68,7 @@ class ReminderTest {
     }
 
     private void period(int year, String period, String due, boolean open) {
-        Http.ok(Http.admin(port).postJson(API + "/reporting/periods",
+        Http.ok(admin().postJson(API + "/reporting/periods",
                 Map.of("year", year, "period", period, "dueDate", due, "open", open)));
     }
 
@@ -99,7 +108,7 @@ class ReminderTest {
         job.remind(at("2028-07-25T08:00"));
         assertThat(reminders("AFTER")).hasSize(1);
         List<Map<String, Object>> history = ReportingFixture.jsonList(
-                Http.admin(port).get(API + "/units/" + fx.unitCode(unit) + "/reminders"));
+                admin().get(API + "/units/" + fx.unitCode(unit) + "/reminders"));
         assertThat(history).filteredOn(h -> "Q2".equals(h.get("period")) && Integer.valueOf(2028).equals(h.get("year"))
                         && h.get("sentBy") == null)
                 .extracting(h -> h.get("occasion")).containsExactly("AFTER", "BEFORE");
@@ -117,7 +126,7 @@ class ReminderTest {
     void thePlanOfficeRemindsChosenUnitsAndTheReminderIsAnsweredBySubmitting() {
         period(2027, "Q3", "2020-10-20", true);
         String target = unit + ":2027:Q3";
-        Http admin = Http.admin(port);
+        Http admin = admin();
 
         HttpResponse<String> none = admin.postJson(API + "/reporting/reminders", Map.of("targets", List.of(),
                 "channels", List.of("APP")));
