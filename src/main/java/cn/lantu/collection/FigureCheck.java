@@ -73,7 +73,8 @@ public record FigureCheck(long id, long planId, long indicatorId, String indicat
         return switch (type) {
             case RANGE -> indicatorName + " " + (min == null ? "" : "≥ " + FigureValidator.fmt(min))
                     + (min != null && max != null ? "，" : "") + (max == null ? "" : "≤ " + FigureValidator.fmt(max));
-            case CHANGE -> indicatorName + " 与上年相比变化不超过 " + FigureValidator.fmt(maxChange);
+            case CHANGE -> indicatorName + " 与上年相比变化不超过 " + FigureValidator.fmt(maxChange)
+                    + "（%；比率、比重类为百分点）";
             case COMPARE -> indicatorName + " " + comparator.label() + " " + otherIndicatorName;
         };
     }
