@@ -42,15 +42,18 @@ public class MatrixController {
 
     public MatrixController(PlanLookup lookup, PlanAssessmentService assessments, OrgRepository org,
                             TaskService tasks, ProjectService projects, CockpitController cockpits,
-                            WarningBoard warnings) {
+                            WarningBoard warnings, cn.lantu.collection.Reminders reminders) {
         this.cockpits = cockpits;
         this.warnings = warnings;
+        this.reminders = reminders;
         this.tasks = tasks;
         this.projects = projects;
         this.lookup = lookup;
         this.assessments = assessments;
         this.org = org;
     }
+
+    private final cn.lantu.collection.Reminders reminders;
 
     /** One matrix row: an indicator and its assessment in each year of the period. */
     public record MatrixRow(Indicator indicator, List<Assessment> years) {}
@@ -90,7 +93,8 @@ public class MatrixController {
     }
 
     @GetMapping("/plans/{plan}/units/{code}")
-    String unit(@PathVariable String plan, @PathVariable String code, Model model, java.util.Locale locale) {
+    String unit(@PathVariable String plan, @PathVariable String code, Model model, java.util.Locale locale,
+                org.springframework.security.core.Authentication auth) {
         Plan p = lookup.require(plan);
         OrgUnit unit = org.findByCode(p.id(), code).orElseThrow(() -> new NotFoundException("单位不存在: " + code));
         PlanAssessment pa = assessments.assess(p, assessments.defaultYear(p));
@@ -115,6 +119,7 @@ public class MatrixController {
         model.addAttribute("related", unit.type() == OrgUnit.Type.TOWN ? tasks.byTown(p.id(), unit.code()) : null);
         model.addAttribute("board", warnings.of(p, cockpits.current(p, pa.year()), locale).ledBy(unit.name()));
         model.addAttribute("warningBack", "/plans/" + p.code() + "/units/" + unit.code());
+        model.addAttribute("reminders", reminders.historyFor(auth, p, unit.id()));
         return "cockpit/unit";
     }
 }

@@ -57,11 +57,13 @@ class BulkFigureImport {
     private final IndicatorRepository indicatorRepository;
     private final MessageSource messages;
     private static final java.util.Locale CHINESE = java.util.Locale.SIMPLIFIED_CHINESE;
+    private final FigureChecks checks;
 
     BulkFigureImport(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, AuditLog audit, PlanChanges changes,
                      MeterRegistry meters, IndicatorRepository indicatorRepository, MessageSource messages,
-                     @Value("${lantu.reporting.bulk-max-bytes:10485760}") long maxBytes) {
+                     FigureChecks checks, @Value("${lantu.reporting.bulk-max-bytes:10485760}") long maxBytes) {
         this.messages = messages;
+        this.checks = checks;
         this.indicatorRepository = indicatorRepository;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -184,6 +186,7 @@ class BulkFigureImport {
                 .query(Long.class).list());
         BulkFigureRowCheck checker = new BulkFigureRowCheck(plan, indicators, units, townBreakdown, progress);
         BulkFigureSheetReader.read(bytes, checker);
+        checker.storedChecks(checks);
         return checker.rowsOrThrow();
     }
 }

@@ -86,6 +86,13 @@ final class BulkFigureRowCheck {
         this.townBreakdown = townBreakdown;
     }
 
+    /** Runs the plan office's stored checks over the good rows ({@link FigureChecks#checkRows}). */
+    void storedChecks(FigureChecks checks) {
+        Map<Long, Indicator> byId = new java.util.HashMap<>();
+        indicators.values().forEach(i -> byId.put(i.id(), i));
+        checks.checkRows(plan, rows, byId, (row, message) -> problem(row.line(), 4, message));
+    }
+
     /** The checked rows; throws with the problems listed when the sheet had any (or no header, or no data). */
     List<Row> rowsOrThrow() {
         if (!headerSeen) {

@@ -64,26 +64,32 @@ public class DeadlineService {
     public List<Overdue> overdue(Plan plan, LocalDate today) {
         List<Overdue> out = new ArrayList<>();
         for (ReportingPeriods.Period p : periods.all(plan)) {
-            if (!p.overdue(today)) {
-                continue;
+            if (p.overdue(today)) {
+                out.addAll(missing(plan, p));
             }
-            jdbc.sql("""
-                    SELECT o.id, o.code, o.name, r.frequency, i.id AS ind,
-                      (SELECT COUNT(*) FROM figure f JOIN org_unit c ON c.id = f.org_unit_id AND c.unit_type = 'CITY'
-                       WHERE f.indicator_id = i.id AND f.report_year = ? AND f.period = ? AND f.demo = FALSE
-                         AND f.state IN ('SUBMITTED', 'SIGNED_OFF', 'APPROVED')) AS done
-                    FROM responsibility r JOIN indicator i ON i.id = r.indicator_id JOIN org_unit o ON o.id = r.org_unit_id
-                    WHERE i.plan_id = ? AND r.role = 'LEAD' ORDER BY o.ordinal
-                    """).params(p.year(), p.period(), plan.id())
-                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getLong(6)})
-                    .list().stream()
-                    .filter(r -> matches((String) r[3], p.period()) && (Long) r[4] == 0)
-                    .collect(java.util.stream.Collectors.groupingBy(r -> (Long) r[0],
-                            java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()))
-                    .forEach((unit, rows) -> out.add(new Overdue(unit, (String) rows.get(0)[1],
-                            (String) rows.get(0)[2], p.year(), p.period(), p.dueDate(), rows.size())));
         }
+        return out;
+    }
+
+    /** Departments that lead indicators of the period and have not yet submitted all their city-wide figures. */
+    public List<Overdue> missing(Plan plan, ReportingPeriods.Period p) {
+        List<Overdue> out = new ArrayList<>();
+        jdbc.sql("""
+                SELECT o.id, o.code, o.name, r.frequency, i.id AS ind,
+                  (SELECT COUNT(*) FROM figure f JOIN org_unit c ON c.id = f.org_unit_id AND c.unit_type = 'CITY'
+                   WHERE f.indicator_id = i.id AND f.report_year = ? AND f.period = ? AND f.demo = FALSE
+                     AND f.state IN ('SUBMITTED', 'SIGNED_OFF', 'APPROVED')) AS done
+                FROM responsibility r JOIN indicator i ON i.id = r.indicator_id JOIN org_unit o ON o.id = r.org_unit_id
+                WHERE i.plan_id = ? AND r.role = 'LEAD' ORDER BY o.ordinal
+                """).params(p.year(), p.period(), plan.id())
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(6)})
+                .list().stream()
+                .filter(r -> matches((String) r[3], p.period()) && (Long) r[4] == 0)
+                .collect(java.util.stream.Collectors.groupingBy(r -> (Long) r[0],
+                        java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()))
+                .forEach((unit, rows) -> out.add(new Overdue(unit, (String) rows.get(0)[1],
+                        (String) rows.get(0)[2], p.year(), p.period(), p.dueDate(), rows.size())));
         return out;
     }
 }

@@ -42,9 +42,12 @@ public class ExcelService {
     private final OrgRepository org;
     private final long maxBytes;
 
+    private final FigureChecks checks;
+
     ExcelService(FigureService figures, FigureRepository repo, DeadlineService deadlines, ReportingAccess access,
                  IndicatorRepository indicators, AuditLog audit, JdbcClient jdbc, OrgRepository org,
-                 @Value("${lantu.reporting.max-upload-bytes:5242880}") long maxBytes) {
+                 FigureChecks checks, @Value("${lantu.reporting.max-upload-bytes:5242880}") long maxBytes) {
+        this.checks = checks;
         this.figures = figures;
         this.repo = repo;
         this.deadlines = deadlines;
@@ -203,7 +206,8 @@ public class ExcelService {
                 // the same checks as the form, the API and the bulk import: year, period, unit, value
                 List<FigureValidator.Problem> checked = new ArrayList<>();
                 FigureValidator.check(plan, ind, target.type(), access.hasTownBreakdown(ind.id()), year, period, raw,
-                        false, checked);
+                        false, checks.rulesFor(ind, target.id(), target.type() == OrgUnit.Type.CITY, year, period),
+                        checked);
                 for (FigureValidator.Problem p : checked) {
                     if (p.field() == FigureValidator.Field.VALUE) {
                         errors.add(p.message());

@@ -49,10 +49,12 @@ public class FigureService {
     private final UserRepository users;
     private final JdbcClient jdbc;
     private final TownBreakdownService townBreakdowns;
+    private final FigureChecks checks;
 
     FigureService(FigureRepository figures, IndicatorRepository indicators, OrgRepository org, ReportingAccess access,
                   ReportingPeriods periods, AuditLog audit, Notifier notifier, UserRepository users, JdbcClient jdbc,
-                  TownBreakdownService townBreakdowns) {
+                  TownBreakdownService townBreakdowns, FigureChecks checks) {
+        this.checks = checks;
         this.townBreakdowns = townBreakdowns;
         this.figures = figures;
         this.indicators = indicators;
@@ -133,7 +135,8 @@ public class FigureService {
         }
         List<FigureValidator.Problem> problems = new ArrayList<>();
         FigureValidator.Parsed parsed = FigureValidator.check(plan, ind, unit.type(),
-                access.hasTownBreakdown(ind.id()), year, period, e.value(), false, problems);
+                access.hasTownBreakdown(ind.id()), year, period, e.value(), false,
+                checks.rulesFor(ind, unit.id(), unit.type() == OrgUnit.Type.CITY, year, period), problems);
         if (!problems.isEmpty()) {
             List<String> errors = problems.stream().map(FigureValidator.Problem::message).toList();
             throw ReportingException.invalid(ind.name() + "：" + String.join("；", errors), errors);
@@ -185,8 +188,10 @@ public class FigureService {
         if (f.value() == null) {
             return List.of();
         }
+        boolean cityWide = cityWide(f.orgUnitId());
         List<String> out = new ArrayList<>(FigureValidator.warnings(ind, f.year(), f.value(),
-                figures.approvedHistory(ind.id(), f.orgUnitId(), f.period(), f.year()), cityWide(f.orgUnitId())));
+                figures.approvedHistory(ind.id(), f.orgUnitId(), f.period(), f.year()), cityWide,
+                checks.rulesFor(ind, f.orgUnitId(), cityWide, f.year(), f.period())));
         if (!access.isTown(f.orgUnitId()) && !"NONE".equals(townBreakdowns.rule(ind.id()))) {
             String w = townBreakdowns.cityWarning(townBreakdowns.of(ind.id(), f.year(), f.period()), f.value(),
                     !FigureValidator.isRate(ind) && !FigureValidator.isShare(ind));

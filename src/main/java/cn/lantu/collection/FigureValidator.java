@@ -62,6 +62,15 @@ final class FigureValidator {
      */
     static Parsed check(Plan plan, Indicator i, OrgUnit.Type unitType, boolean townBreakdown, Integer year,
                         String period, String raw, boolean history, List<Problem> out) {
+        return check(plan, i, unitType, townBreakdown, year, period, raw, history, FigureCheckRules.NONE, out);
+    }
+
+    /**
+     * {@link #check} with the plan office's stored checks of the figure: its HARD checks refuse the value too (the
+     * fixed checks are the defaults; the stored ones refine them).
+     */
+    static Parsed check(Plan plan, Indicator i, OrgUnit.Type unitType, boolean townBreakdown, Integer year,
+                        String period, String raw, boolean history, FigureCheckRules rules, List<Problem> out) {
         String y = yearProblem(plan, year, history);
         if (y != null) {
             out.add(new Problem(Field.YEAR, y));
@@ -76,6 +85,9 @@ final class FigureValidator {
         }
         List<String> errors = new ArrayList<>();
         Parsed parsed = parse(i, raw, errors);
+        if (errors.isEmpty() && parsed.value() != null) {
+            errors.addAll(rules.broken(i, parsed.value(), FigureCheck.Severity.HARD));
+        }
         errors.forEach(e -> out.add(new Problem(Field.VALUE, e)));
         return parsed;
     }
@@ -248,6 +260,15 @@ final class FigureValidator {
      * The check of a city figure against its towns is {@link TownBreakdownService#cityWarning}.
      */
     static List<String> warnings(Indicator i, int year, double v, List<double[]> history, boolean cityWide) {
+        return warnings(i, year, v, history, cityWide, FigureCheckRules.NONE);
+    }
+
+    /**
+     * {@link #warnings} with the stored checks: their SOFT checks warn too, and a stored CHANGE check replaces the
+     * fixed sharp-change threshold.
+     */
+    static List<String> warnings(Indicator i, int year, double v, List<double[]> history, boolean cityWide,
+                                 FigureCheckRules rules) {
         List<String> out = new ArrayList<>();
         List<double[]> series = new ArrayList<>(history);
         if (cityWide && i.baseValue() != null && series.stream().noneMatch(h -> (int) h[0] == i.baseYear())
@@ -255,7 +276,7 @@ final class FigureValidator {
             series.add(0, new double[] {i.baseYear(), i.baseValue()});
         }
         double[] prev = series.stream().filter(h -> (int) h[0] == year - 1).findFirst().orElse(null);
-        if (prev != null) {
+        if (prev != null && !rules.replacesSharpChange()) {
             double p = prev[1];
             if (isRate(i) || "%".equals(i.unit())) {
                 if (Math.abs(v - p) > SHARP_POINTS && (isRate(i) || Math.abs(v - p) > Math.abs(p) * SHARP_RELATIVE)) {
@@ -276,6 +297,7 @@ final class FigureValidator {
                 }
             }
         }
+        out.addAll(rules.broken(i, v, FigureCheck.Severity.SOFT));
         return out;
     }
 

@@ -207,7 +207,13 @@ class ReportingController {
             FigureService.Saved saved = service.save(p, a, new FigureService.Entry(indicator, year, period,
                     unit, value, estimate, note, source, explanation, reason, version));
             if (action.equals("submit")) {
-                service.submit(a, saved.figure().id(), saved.figure().version(), explanation);
+                try {
+                    service.submit(a, saved.figure().id(), saved.figure().version(), explanation);
+                } catch (ReportingException e) {
+                    // the value was saved; what is missing is the explanation of its warnings, shown beside it
+                    flash.addFlashAttribute("explanationErrors", e.problems());
+                    throw e;
+                }
                 flash.addFlashAttribute("message", "已提交，等待部门审核");
             } else {
                 flash.addFlashAttribute("message", saved.warnings().isEmpty() ? "草稿已保存"
@@ -216,6 +222,10 @@ class ReportingController {
         } catch (ReportingException e) {
             flash.addFlashAttribute("error", e.getMessage());
             flash.addFlashAttribute("entered", value);
+            flash.addFlashAttribute("enteredExplanation", explanation);
+            if (e.status() == 422 && !flash.getFlashAttributes().containsKey("explanationErrors")) {
+                flash.addFlashAttribute("valueErrors", e.problems());
+            }
         }
         return back;
     }

@@ -10,6 +10,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** Refused reporting actions as JSON: {error, problems}, with 403, 404, 409, 413 or 422. */
 @RestControllerAdvice(assignableTypes = {FigureApiController.class, ExcelController.class, EvidenceController.class,
+        FigureCheckApiController.class, ReminderController.class,
         TownBreakdownController.class})
 class ReportingExceptionHandler {
 

@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Refusals on the reporting pages: an error page with the status (403, 404, 409, 422). */
-@ControllerAdvice(assignableTypes = {ReportingController.class, ResponsibilityAdminController.class})
+@ControllerAdvice(assignableTypes = {ReportingController.class, ResponsibilityAdminController.class,
+        FigureCheckController.class})
 class ReportingPageAdvice {
 
     @ExceptionHandler(ReportingException.class)

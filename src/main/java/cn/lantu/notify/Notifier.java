@@ -95,15 +95,48 @@ public class Notifier {
         return !webhookUrl.isEmpty();
     }
 
+    /** Where a notification goes: in the app, by e-mail (when SMTP is configured), to the webhook (when set). */
+    public enum Channel {
+        APP("站内通知"), MAIL("电子邮件"), WEBHOOK("Webhook推送");
+
+        private final String label;
+
+        Channel(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** True when a notification can go out through this channel on this installation. */
+    public boolean configured(Channel channel) {
+        return switch (channel) {
+            case APP -> true;
+            case MAIL -> mailConfigured();
+            case WEBHOOK -> webhookConfigured();
+        };
+    }
+
     /** Notifies the recipients in the app now and through the configured channels in the background. */
     public void send(String event, List<Recipient> recipients, String title, String body, String link) {
+        send(event, recipients, title, body, link, java.util.EnumSet.allOf(Channel.class));
+    }
+
+    /**
+     * Notifies the recipients through the chosen channels only (those not configured are skipped): in the app now,
+     * by e-mail and to the webhook in the background.
+     */
+    public void send(String event, List<Recipient> recipients, String title, String body, String link,
+                     java.util.Set<Channel> channels) {
         Timestamp now = Timestamp.from(Instant.now());
-        for (Recipient r : recipients) {
+        for (Recipient r : channels.contains(Channel.APP) ? recipients : List.<Recipient>of()) {
             jdbc.sql("INSERT INTO notification (username, title, body, link, created_at) VALUES (?, ?, ?, ?, ?)")
                     .params(r.username(), cut(title, 300), cut(body, 2000), link, now).update();
         }
         String external = link != null && link.startsWith("/") ? baseUrl + link : link;
-        JavaMailSender sender = mail.getIfAvailable();
+        JavaMailSender sender = channels.contains(Channel.MAIL) ? mail.getIfAvailable() : null;
         if (sender != null) {
             for (Recipient r : recipients) {
                 if (r.email() != null && !r.email().isBlank()) {
@@ -119,7 +152,7 @@ public class Notifier {
                 }
             }
         }
-        if (webhookConfigured()) {
+        if (channels.contains(Channel.WEBHOOK) && webhookConfigured()) {
             String payload = JSON.writeValueAsString(webhookPayload(webhookFormat, event, title, body, external,
                     recipients.stream().map(Recipient::username).toList()));
             long id = outbound("WEBHOOK", webhookUrl, title, payload);
