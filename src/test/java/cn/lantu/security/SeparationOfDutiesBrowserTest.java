@@ -40,6 +40,7 @@ class SeparationOfDutiesBrowserTest {
                     .as("the plan-office and administrator roles are not the system administrator's to give")
                     .doesNotContain("规划管理员", "安全管理员", "审计管理员", "系统管理员").contains("领导");
             role.selectByVisibleText("领导");
+            reveal(b, By.cssSelector("#new-user button[type=submit]"));
             b.clickAndLoad(By.cssSelector("#new-user button[type=submit]"));
             assertThat(b.driver().findElement(By.cssSelector(".alert-success")).getText()).contains(name);
             b.screenshot("sod-sysadmin-users");
@@ -49,17 +50,26 @@ class SeparationOfDutiesBrowserTest {
             b.login(InitialPasswordFile.SECURITY_ADMIN, TestUsers.initialPassword(InitialPasswordFile.SECURITY_ADMIN));
             b.open("/admin");
             assertThat(b.driver().getCurrentUrl()).endsWith("/admin/security");
+            reveal(b, By.id("role-" + name));
             new Select(b.driver().findElement(By.id("role-" + name))).selectByVisibleText("规划管理员");
             b.clickAndLoad(By.cssSelector("tr[data-user='" + name + "'] .role-form button"));
             assertThat(b.driver().findElement(By.id("security-message")).getText()).contains("规划管理员");
             assertThat(users.findById(id).orElseThrow().role()).isEqualTo(Role.ADMIN);
 
             String self = InitialPasswordFile.SECURITY_ADMIN;
+            reveal(b, By.id("role-" + self));
             new Select(b.driver().findElement(By.id("role-" + self))).selectByVisibleText("领导");
             b.clickAndLoad(By.cssSelector("tr[data-user='" + self + "'] .role-form button"));
             assertThat(b.driver().findElement(By.cssSelector("tr[data-user='" + self + "'] .row-error")).getText())
                     .contains("唯一的安全管理员");
+            reveal(b, By.cssSelector("tr[data-user='" + self + "'] .row-error"));
             b.screenshot("sod-secadmin-security");
         }
+    }
+
+    /** The shared test context holds many accounts: bring the element to the middle of the window first. */
+    private static void reveal(Browser b, By target) {
+        ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", b.driver().findElement(target));
     }
 }

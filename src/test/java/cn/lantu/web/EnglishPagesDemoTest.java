@@ -246,6 +246,8 @@ class EnglishPagesDemoTest {
                 {"task_milestone", "title"},
                 {"task_update", "narrative", "problems", "next_steps"},
                 {"figure", "note", "source"},
+                // a report keeps its official Chinese title, whatever the interface language
+                {"report_version", "title"},
                 {"app_user", "display_name"},
                 // an audit entry keeps the words it was written with (append-only): a record, not interface text
                 {"audit_log", "detail", "subject"},
