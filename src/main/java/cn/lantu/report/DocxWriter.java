@@ -119,7 +119,7 @@ final class DocxWriter {
 
     /** Page number "— N —" in the footer; in demo mode a 演示数据 watermark and header line on every page. */
     private static void headerFooter(XWPFDocument doc, boolean demo) {
-        XWPFHeaderFooterPolicy policy = doc.createHeaderFooterPolicy();
+        doc.createHeaderFooterPolicy();
         XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
         XWPFParagraph p = footer.getParagraphs().isEmpty() ? footer.createParagraph() : footer.getParagraphs().get(0);
         p.setAlignment(ParagraphAlignment.CENTER);
@@ -135,10 +135,11 @@ final class DocxWriter {
         end.getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
         fonts(p.createRun(), PAGE_FONT, 14, false).setText(" —");
         if (demo) {
-            policy.createWatermark(ReportDocument.WATERMARK);
-            XWPFHeader header = policy.getDefaultHeader();
-            XWPFParagraph hp = header.createParagraph();
+            XWPFHeader header = doc.createHeader(HeaderFooterType.DEFAULT);
+            XWPFParagraph hp = header.getParagraphs().isEmpty() ? header.createParagraph()
+                    : header.getParagraphs().get(0);
             hp.setAlignment(ParagraphAlignment.RIGHT);
+            DocxWatermark.add(hp, ReportDocument.WATERMARK);
             XWPFRun r = fonts(hp.createRun(), H1_FONT, 12, true);
             r.setColor("C00000");
             r.setText(ReportDocument.WATERMARK + " · 非正式统计数据");

@@ -113,6 +113,11 @@ class ReportWordStylesDemoTest {
                 List<String> toc = doc.getParagraphs().stream().filter(p -> p.getStyle() != null
                         && p.getStyle().matches("TOC[123]")).map(XWPFParagraph::getText).toList();
                 assertThat(toc).as(type + " 目录 lists the headings").isEqualTo(headings);
+                // the demo watermark: Word's own kind of header shape, light grey, half opaque, behind the text
+                String header = doc.getHeaderFooterPolicy().getDefaultHeader()._getHdrFtr().xmlText();
+                assertThat(header).contains(DocxWatermark.SHAPE_ID).contains("fillcolor=\"silver\"")
+                        .contains("opacity=\".5\"").contains("rotation:315").containsPattern("z-index:-\\d+")
+                        .contains("string=\"演示数据\"");
             }
         }
     }
