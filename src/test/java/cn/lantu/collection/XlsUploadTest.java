@@ -113,5 +113,12 @@ class XlsUploadTest {
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(Http.JSON.readValue(again.body(), Map.class).get("unchanged"))
                 .as("the .xlsx holds the same figures").isEqualTo(rows.size());
+        if (OfficeFiles.sofficeInstalled()) {
+            HttpResponse<String> libre = Http.admin(port).postMultipart(BulkFigureImportTest.URL, "file", "lo.xls",
+                    "application/vnd.ms-excel", OfficeFiles.soffice(xlsx, "xlsx", "xls"));
+            assertThat(libre.statusCode()).as(libre.body()).isEqualTo(200);
+            assertThat(Http.JSON.readValue(libre.body(), Map.class).get("unchanged"))
+                    .as("LibreOffice's .xls holds the same figures").isEqualTo(rows.size());
+        }
     }
 }

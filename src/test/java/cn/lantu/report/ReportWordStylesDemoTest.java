@@ -139,6 +139,16 @@ class ReportWordStylesDemoTest {
                 assertThat(text).as(type + ": heading in the PDF text").contains(h.replaceAll("\\s+", ""));
             }
             assertThat(text).contains("目录");
+            int own;
+            int libre;
+            try (var mine = org.apache.pdfbox.Loader.loadPDF(Http.demoAdminHybrid(port)
+                    .getBytes(API + type + REPORTS.get(type).replace("docx", "pdf")).body());
+                 var theirs = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+                own = mine.getNumberOfPages();
+                libre = theirs.getNumberOfPages();
+            }
+            assertThat((double) libre).as(type + ": LibreOffice pages vs Lantu's PDF (" + own + ")")
+                    .isBetween(own * 0.9, own * 1.1);
             if ("midterm".equals(type)) {
                 run("pdftoppm", "-png", "-r", "50", "-f", "3", "-l", "3", pdf.toString(),
                         dir.resolve("report-midterm-libreoffice").toString());
