@@ -106,6 +106,12 @@ class ProjectImportTest {
         ProjectDetail p = projects.detail(plan.id(), "IMP-XLS-1").orElseThrow();
         assertThat(p.townCodes()).containsExactlyInAnyOrder("DIANKOU", "YAOJIANG");
         assertThat(p.plannedIn(2027)).isEqualTo(2.0);
+        if (cn.lantu.support.OfficeFiles.sofficeInstalled()) {
+            byte[] libre = cn.lantu.support.OfficeFiles.soffice(xlsx(row("IMP-XLS-2", "另存项目", "TRA", 6, "2026-05-01",
+                    "2029-12-31")), "xlsx", "xls");
+            assertThat(excel.importXlsx(plan, new ByteArrayInputStream(libre)).errors()).isEmpty();
+            assertThat(projects.detail(plan.id(), "IMP-XLS-2").orElseThrow().plannedIn(2027)).isEqualTo(2.0);
+        }
         ProjectExcel.ImportResult wps = excel.importXlsx(plan, new ByteArrayInputStream(
                 cn.lantu.support.OfficeFiles.compoundFileWithoutWorkbook()));
         assertThat(wps.saved()).isZero();
