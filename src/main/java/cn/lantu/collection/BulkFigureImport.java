@@ -171,7 +171,7 @@ class BulkFigureImport {
             throw new ReportingException(413, ExcelImport.TOO_LARGE + "（" + bytes.length / 1024 + " KB，上限 "
                     + maxBytes / 1024 + " KB）");
         }
-        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
+        if (cn.lantu.web.Spreadsheets.format(bytes) == cn.lantu.web.Spreadsheets.Format.OTHER) {
             throw ReportingException.invalid(ExcelImport.NOT_XLSX, List.of());
         }
         Map<String, Indicator> indicators = new HashMap<>();

@@ -11,12 +11,12 @@ import org.apache.poi.ss.util.CellReference;
 /**
  * Reads an uploaded template with {@link XlsxStream}: only its sheets 填报 and 信息 are parsed (every other sheet is
  * skipped unread), cells are counted over the whole read and shared strings are bounded, so a file's cost does not
- * grow with what else it packs. Refuses outright what is not an xlsx, too large, a zip bomb (POI's ZipSecureFile
+ * grow with what else it packs. Refuses outright what is neither an .xlsx nor an .xls, too large, a zip bomb (POI's ZipSecureFile
  * limits) or contains formulas where values are expected.
  */
 final class ExcelImport {
 
-    static final String NOT_XLSX = "文件不是Excel工作簿（.xlsx），请使用系统下载的模板";
+    static final String NOT_XLSX = cn.lantu.web.Spreadsheets.WRONG_FORMAT;
     static final String TOO_LARGE = "文件过大，已拒绝";
     static final String ZIP_BOMB = "文件异常（疑似压缩炸弹：解压后体积异常），已拒绝";
     static final String FORMULA = "文件含公式，已拒绝：请只填写数值，不要使用公式";

@@ -19,6 +19,8 @@ import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
+import cn.lantu.web.Spreadsheets;
+
 /**
  * Streams the cells of the named sheets of an uploaded .xlsx with a SAX parser, and nothing else: the XML of every
  * other sheet is never inflated or parsed, the shared strings are read by a bounded streaming reader (never POI's
@@ -63,10 +65,17 @@ final class XlsxStream {
         return ExcelImport.TOO_LARGE + "（单元格超过" + max + "个：整个工作簿只读取需要的工作表，其中的单元格合计不能超过此数）";
     }
 
-    /** Reads the sheets named in {@code sheets} (others are skipped unread) and returns what the read cost. */
+    /**
+     * Reads the sheets named in {@code sheets} (others are skipped unread) and returns what the read cost; an .xls
+     * (told by its content) goes to {@link XlsStream} with the same limits.
+     */
     static Stats read(byte[] bytes, Limits limits, Map<String, Sink> sheets) {
-        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
-            throw ReportingException.invalid(ExcelImport.NOT_XLSX, List.of());
+        switch (Spreadsheets.format(bytes)) {
+            case XLS -> {
+                return XlsStream.read(bytes, limits, sheets);
+            }
+            case OTHER -> throw ReportingException.invalid(ExcelImport.NOT_XLSX, List.of());
+            default -> { }
         }
         Path tmp = null;
         try {

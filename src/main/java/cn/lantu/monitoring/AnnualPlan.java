@@ -1,6 +1,5 @@
 package cn.lantu.monitoring;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import cn.lantu.audit.AuditLog;
 import cn.lantu.indicator.Indicator;
 import cn.lantu.indicator.IndicatorRepository;
 import cn.lantu.plan.Plan;
+import cn.lantu.web.Spreadsheets;
 
 /**
  * The annual plan (年度计划): for one year, every indicator's five-year target, what the schedule asks of that year,
@@ -167,7 +167,7 @@ public class AnnualPlan {
             problems.add("文件超过1 MB，不是年度计划表");
             return entered;
         }
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+        try (org.apache.poi.ss.usermodel.Workbook wb = Spreadsheets.open(bytes)) {
             Sheet sheet = wb.getSheet(SHEET);
             if (sheet == null) {
                 problems.add("找不到“" + SHEET + "”工作表，请使用从本页下载的表格");
@@ -195,8 +195,10 @@ public class AnnualPlan {
                         ? fmt(value.getNumericCellValue()) : format.formatCellValue(value);
                 entered.put(code, text);
             }
+        } catch (Spreadsheets.Unreadable e) {
+            problems.add(e.getMessage());
         } catch (IOException | RuntimeException e) {
-            problems.add("文件不是Excel工作簿（.xlsx）");
+            problems.add(Spreadsheets.WRONG_FORMAT);
         }
         return entered;
     }

@@ -20,7 +20,6 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -30,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.lantu.org.OrgRepository;
 import cn.lantu.org.OrgUnit;
 import cn.lantu.plan.Plan;
+import cn.lantu.web.Spreadsheets;
 import cn.lantu.security.UserRepository;
 
 /**
@@ -40,6 +40,7 @@ import cn.lantu.security.UserRepository;
 @Service
 public class ProjectExcel {
 
+    static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
     static final String[] HEADERS = {"项目代码", "项目名称", "领域", "业主单位", "责任部门", "镇街", "项目类型", "阶段",
         "总投资（亿元）", "“十五五”计划投资（亿元）", "2026年计划投资", "2027年计划投资", "2028年计划投资", "2029年计划投资",
         "2030年计划投资", "计划开工", "计划竣工", "已确认列入清单"};
@@ -73,7 +74,7 @@ public class ProjectExcel {
         }
         List<String> errors = new ArrayList<>();
         List<RowData> rows = new ArrayList<>();
-        try (Workbook wb = WorkbookFactory.create(in)) {
+        try (Workbook wb = Spreadsheets.open(Spreadsheets.readAtMost(in, MAX_UPLOAD_BYTES))) {
             Sheet sheet = wb.getSheetAt(0);
             Map<String, Long> domains = new HashMap<>();
             List<String> domainNames = projects.domains(plan.id()).stream().map(ProjectDomain::name).toList();
@@ -171,7 +172,9 @@ public class ProjectExcel {
             if (ex instanceof org.springframework.web.server.ResponseStatusException rse) {
                 throw rse;
             }
-            return new ImportResult(0, 0, 0, List.of("文件无法读取（须为 .xlsx）: " + ex.getMessage()));
+            return new ImportResult(0, 0, 0, List.of("文件无法读取（须为 .xlsx 或 .xls）: " + ex.getMessage()));
+        } catch (Spreadsheets.Unreadable ex) {
+            return new ImportResult(0, 0, 0, List.of(ex.getMessage()));
         }
         if (!errors.isEmpty()) {
             return new ImportResult(0, 0, 0, errors);

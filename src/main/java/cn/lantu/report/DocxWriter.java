@@ -17,7 +17,6 @@ import org.apache.poi.util.Units;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
 import org.apache.poi.xwpf.usermodel.BreakType;
-import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -33,6 +32,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblLook;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
@@ -48,7 +48,8 @@ import cn.lantu.report.ReportDocument.Table;
  * The Word document, laid out after GB/T 9704 as far as a report allows: A4 with margins 37/35/28/26 mm (top,
  * bottom, left, right), title in 方正小标宋简体 二号, body in 仿宋_GB2312 三号 (16 pt) on a 28 pt line, headings
  * 一、 in 黑体, （一） in 楷体_GB2312, 1. in bold 仿宋_GB2312, page numbers "— 1 —" in 宋体 四号. A font table gives
- * Word and WPS the fallbacks 宋体 / 仿宋 / 楷体 where the GB2312 fonts are not installed.
+ * Word and WPS the fallbacks 宋体 / 仿宋 / 楷体 where the GB2312 fonts are not installed. Text is set through the
+ * styles of {@link DocxStyles}; the only direct run formatting left is the footer and a note's smaller size.
  */
 final class DocxWriter {
 
@@ -66,6 +67,7 @@ final class DocxWriter {
 
     static byte[] write(ReportDocument d) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            DocxStyles.install(doc);
             page(doc);
             headerFooter(doc, d.demo());
             cover(doc, d);
@@ -117,7 +119,7 @@ final class DocxWriter {
 
     /** Page number "— N —" in the footer; in demo mode a 演示数据 watermark and header line on every page. */
     private static void headerFooter(XWPFDocument doc, boolean demo) {
-        XWPFHeaderFooterPolicy policy = doc.createHeaderFooterPolicy();
+        doc.createHeaderFooterPolicy();
         XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
         XWPFParagraph p = footer.getParagraphs().isEmpty() ? footer.createParagraph() : footer.getParagraphs().get(0);
         p.setAlignment(ParagraphAlignment.CENTER);
@@ -133,81 +135,81 @@ final class DocxWriter {
         end.getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
         fonts(p.createRun(), PAGE_FONT, 14, false).setText(" —");
         if (demo) {
-            policy.createWatermark(ReportDocument.WATERMARK);
-            XWPFHeader header = policy.getDefaultHeader();
-            XWPFParagraph hp = header.createParagraph();
+            XWPFHeader header = doc.createHeader(HeaderFooterType.DEFAULT);
+            XWPFParagraph hp = header.getParagraphs().isEmpty() ? header.createParagraph()
+                    : header.getParagraphs().get(0);
             hp.setAlignment(ParagraphAlignment.RIGHT);
+            DocxWatermark.add(hp, ReportDocument.WATERMARK);
             XWPFRun r = fonts(hp.createRun(), H1_FONT, 12, true);
             r.setColor("C00000");
             r.setText(ReportDocument.WATERMARK + " · 非正式统计数据");
         }
     }
 
+    /** Cover page, 目录 page (a TOC field over 标题 1–3), then the title above the text. */
     private static void cover(XWPFDocument doc, ReportDocument d) {
         for (int k = 0; k < 4; k++) {
             doc.createParagraph();
         }
-        XWPFParagraph t = doc.createParagraph();
-        t.setAlignment(ParagraphAlignment.CENTER);
-        t.setSpacingBetween(40, LineSpacingRule.EXACT);
-        fonts(t.createRun(), TITLE_FONT, 22, false).setText(d.title());
-        XWPFParagraph s = doc.createParagraph();
-        s.setAlignment(ParagraphAlignment.CENTER);
-        fonts(s.createRun(), H2_FONT, BODY_PT, false).setText(d.subtitle());
+        styled(doc, DocxStyles.TITLE).createRun().setText(d.title());
+        styled(doc, DocxStyles.SUBTITLE).createRun().setText(d.subtitle());
         for (int k = 0; k < 6; k++) {
             doc.createParagraph();
         }
         for (String line : d.coverLines()) {
             XWPFParagraph c = doc.createParagraph();
             c.setAlignment(ParagraphAlignment.CENTER);
-            fonts(c.createRun(), BODY_FONT, BODY_PT, false).setText(line);
+            c.createRun().setText(line);
         }
         doc.createParagraph().createRun().addBreak(BreakType.PAGE);
-        XWPFParagraph t2 = doc.createParagraph();
-        t2.setAlignment(ParagraphAlignment.CENTER);
-        t2.setSpacingAfter(240);
-        fonts(t2.createRun(), TITLE_FONT, 22, false).setText(d.title());
+        DocxToc.write(doc, d.blocks().stream().filter(Heading.class::isInstance).map(Heading.class::cast).toList());
+        doc.createParagraph().createRun().addBreak(BreakType.PAGE);
+        styled(doc, DocxStyles.TITLE).createRun().setText(d.title());
     }
 
-    private static void heading(XWPFDocument doc, Heading h) {
+    static XWPFParagraph styled(XWPFDocument doc, String style) {
         XWPFParagraph p = doc.createParagraph();
-        p.setSpacingBetween(28, LineSpacingRule.EXACT);
-        p.setKeepNext(true);
+        p.setStyle(style);
+        return p;
+    }
+
+    /** 标题 1–3 by level; the runs carry no fonts, the heading style does. */
+    private static void heading(XWPFDocument doc, Heading h) {
+        XWPFParagraph p = styled(doc, DocxStyles.HEADINGS.get(Math.min(Math.max(h.level(), 1), 3) - 1));
         if (h.level() == 1 && h.text().startsWith("附件")) {
-            p.setAlignment(ParagraphAlignment.LEFT);
-        } else {
-            p.setIndentationFirstLine(BODY_PT * 20 * 2);
+            p.setIndentationFirstLine(0);
         }
-        p.getCTP().addNewPPr();
-        p.getCTP().getPPr().addNewOutlineLvl().setVal(BigInteger.valueOf(h.level() - 1));
-        String font = switch (h.level()) {
-            case 1 -> H1_FONT;
-            case 2 -> H2_FONT;
-            default -> BODY_FONT;
-        };
-        fonts(p.createRun(), font, BODY_PT, h.level() == 3).setText(h.text());
+        p.createRun().setText(h.text());
     }
 
     private static void body(XWPFDocument doc, String text, boolean emphasis, boolean note) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(ParagraphAlignment.BOTH);
-        p.setIndentationFirstLine(BODY_PT * 20 * 2);
-        p.setSpacingBetween(28, LineSpacingRule.EXACT);
-        fonts(p.createRun(), BODY_FONT, note ? 12 : BODY_PT, emphasis).setText(text);
+        XWPFRun r = styled(doc, DocxStyles.BODY).createRun();
+        if (note) {
+            r.setFontSize(12);
+        }
+        if (emphasis) {
+            r.setBold(true);
+        }
+        r.setText(text);
     }
 
     private static void caption(XWPFDocument doc, String text) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(ParagraphAlignment.CENTER);
-        p.setKeepNext(true);
-        p.setSpacingBefore(120);
-        fonts(p.createRun(), H1_FONT, 14, false).setText(text);
+        styled(doc, DocxStyles.CAPTION).createRun().setText(text);
     }
 
     private static void table(XWPFDocument doc, Table t) {
         caption(doc, t.caption());
         int cols = t.header().size();
         XWPFTable table = doc.createTable(t.rows().size() + 1, cols);
+        // borders, cell margins and the header fill come from the table style, not from each table
+        table.setStyleID(DocxStyles.TABLE);
+        if (table.getCTTbl().getTblPr().isSetTblBorders()) {
+            table.getCTTbl().getTblPr().unsetTblBorders();
+        }
+        CTTblLook look = table.getCTTbl().getTblPr().isSetTblLook() ? table.getCTTbl().getTblPr().getTblLook()
+                : table.getCTTbl().getTblPr().addNewTblLook();
+        look.setFirstRow(true);
+        look.setNoVBand(true);
         table.setTableAlignment(TableRowAlign.CENTER);
         CTTblWidth w = table.getCTTbl().getTblPr().isSetTblW() ? table.getCTTbl().getTblPr().getTblW()
                 : table.getCTTbl().getTblPr().addNewTblW();
@@ -231,14 +233,12 @@ final class DocxWriter {
         for (int c = 0; c < cells.size(); c++) {
             XWPFTableCell cell = row.getCell(c);
             cell.setWidth(String.valueOf(widths[c]));
-            cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
-            if (header) {
-                cell.setColor("E8EEF6");
-            }
             XWPFParagraph p = cell.getParagraphs().get(0);
-            p.setAlignment(c == 1 && !header ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
-            p.setSpacingAfter(0);
-            fonts(p.createRun(), header ? H1_FONT : BODY_FONT, TABLE_PT, false).setText(cells.get(c));
+            p.setStyle(header ? DocxStyles.TABLE_HEADER : DocxStyles.TABLE_TEXT);
+            if (c == 1 && !header) {
+                p.setAlignment(ParagraphAlignment.LEFT);
+            }
+            p.createRun().setText(cells.get(c));
         }
     }
 
@@ -250,10 +250,7 @@ final class DocxWriter {
         double heightPt = widthPt * i.pixelHeight() / i.pixelWidth();
         p.createRun().addPicture(new ByteArrayInputStream(i.png()), org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG,
                 "chart.png", Units.toEMU(widthPt), Units.toEMU(heightPt));
-        XWPFParagraph c = doc.createParagraph();
-        c.setAlignment(ParagraphAlignment.CENTER);
-        c.setSpacingAfter(160);
-        fonts(c.createRun(), H1_FONT, 14, false).setText(i.caption());
+        caption(doc, i.caption());
     }
 
     static XWPFRun fonts(XWPFRun r, String font, int pt, boolean bold) {

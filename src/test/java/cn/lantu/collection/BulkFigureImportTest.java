@@ -46,6 +46,10 @@ class BulkFigureImportTest {
      * need not be whole, the city and five towns, so that every row passes the checks of the form.
      */
     private List<Object[]> rows(double shift) {
+        return rows(jdbc, shift);
+    }
+
+    static List<Object[]> rows(JdbcClient jdbc, double shift) {
         List<String> indicators = jdbc.sql("""
                 SELECT i.code, i.unit FROM indicator i JOIN plan p ON p.id = i.plan_id
                   JOIN responsibility r ON r.indicator_id = i.id AND r.role = 'LEAD' AND r.town_breakdown <> 'NONE'

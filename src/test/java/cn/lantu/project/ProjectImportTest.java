@@ -96,6 +96,29 @@ class ProjectImportTest {
     }
 
     @Test
+    void theSameListSavedAsXlsImportsTheSameProjects() throws Exception {
+        Plan plan = plans.findByCode("zhuji-15th").orElseThrow();
+        byte[] xls = cn.lantu.support.OfficeFiles.toXls(xlsx(row("IMP-XLS-1", "旧版格式项目", "TRA", 8, "2026-05-01",
+                "2029-12-31")));
+        ProjectExcel.ImportResult r = excel.importXlsx(plan, new ByteArrayInputStream(xls));
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.saved()).isEqualTo(1);
+        ProjectDetail p = projects.detail(plan.id(), "IMP-XLS-1").orElseThrow();
+        assertThat(p.townCodes()).containsExactlyInAnyOrder("DIANKOU", "YAOJIANG");
+        assertThat(p.plannedIn(2027)).isEqualTo(2.0);
+        if (cn.lantu.support.OfficeFiles.sofficeInstalled()) {
+            byte[] libre = cn.lantu.support.OfficeFiles.soffice(xlsx(row("IMP-XLS-2", "另存项目", "TRA", 6, "2026-05-01",
+                    "2029-12-31")), "xlsx", "xls");
+            assertThat(excel.importXlsx(plan, new ByteArrayInputStream(libre)).errors()).isEmpty();
+            assertThat(projects.detail(plan.id(), "IMP-XLS-2").orElseThrow().plannedIn(2027)).isEqualTo(2.0);
+        }
+        ProjectExcel.ImportResult wps = excel.importXlsx(plan, new ByteArrayInputStream(
+                cn.lantu.support.OfficeFiles.compoundFileWithoutWorkbook()));
+        assertThat(wps.saved()).isZero();
+        assertThat(wps.errors()).singleElement().asString().contains("另存为", ".xls");
+    }
+
+    @Test
     void invalidFileSavesNothingAndNamesEveryRow() throws Exception {
         Plan plan = plans.findByCode("zhuji-15th").orElseThrow();
         int before = projects.details(plan.id()).size();

@@ -27,7 +27,6 @@ import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFHeader;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,10 +153,12 @@ class MidtermReportDemoTest {
             CTPageMar mar = sect.getPgMar();
             assertThat(List.of(mar.getTop().toString(), mar.getBottom().toString(), mar.getLeft().toString(),
                     mar.getRight().toString())).containsExactly("2098", "1984", "1587", "1474");
-            XWPFRun body = doc.getParagraphs().stream().filter(p -> p.getText().contains("项主要指标中，"))
-                    .findFirst().orElseThrow().getRuns().get(0);
-            assertThat(body.getCTR().getRPr().getRFontsArray(0).getEastAsia()).isEqualTo("仿宋_GB2312");
-            assertThat(body.getFontSizeAsDouble()).isEqualTo(16.0);
+            // body text 仿宋_GB2312 16 pt through the body style (see ReportWordStylesDemoTest)
+            XWPFParagraph body = doc.getParagraphs().stream().filter(p -> p.getText().contains("项主要指标中，"))
+                    .findFirst().orElseThrow();
+            assertThat(body.getStyle()).isEqualTo("BodyText");
+            assertThat(doc.getStyles().getStyle("Normal").getCTStyle().getRPr().getRFontsArray(0).getEastAsia())
+                    .isEqualTo("仿宋_GB2312");
             assertThat(doc.getFooterList().get(0)._getHdrFtr().xmlText()).contains("PAGE");
             // headings numbered 一、（一）1.
             List<String> texts = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
