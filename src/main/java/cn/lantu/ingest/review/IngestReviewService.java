@@ -245,11 +245,14 @@ public class IngestReviewService {
         if (plans.findByCode(code).isPresent()) {
             throw new ReviewException(409, "规划代码 " + code + " 已被使用，请换一个");
         }
-        Map<String, Decision> decisions = reviews.decisions(id);
+        // a saved indicator grid replaces the extracted table and the per-row decisions on it
+        java.util.Optional<ReviewRepository.GridState> grid = reviews.grid(id);
+        Map<String, Decision> decisions = grid.map(g -> IndicatorGrid.acceptRows(reviews.decisions(id), g.rows()))
+                .orElseGet(() -> reviews.decisions(id));
         if (decisions.values().stream().noneMatch(Decision::included)) {
             throw new ReviewException(422, "还没有接受任何条目");
         }
-        Extraction x = extraction(id);
+        Extraction x = grid.map(g -> IndicatorGrid.apply(extraction(id), g.rows())).orElseGet(() -> extraction(id));
         Path dir = null;
         try {
             dir = Files.createTempDirectory("lantu-review-" + id + "-");
