@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
  * The extractor's warnings (English, as in the JSON output and the API) as message keys with arguments, so the
  * review page says them in the reader's language. A warning of an unknown kind is shown as written.
  */
-final class ExtractionWarnings {
+public final class ExtractionWarnings {
 
     /** A warning for the page: message key {@code review.warn.<kind>} and its arguments. */
-    record Warning(String key, Object[] args) {}
+    public record Warning(String key, Object[] args) {}
 
     private record Kind(String key, Pattern pattern) {}
 

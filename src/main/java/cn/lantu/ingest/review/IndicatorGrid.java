@@ -12,7 +12,7 @@ import cn.lantu.ingest.Extraction;
  * The indicator table of a review as an editable grid: the rows the plan office corrects, adds, deletes, merges and
  * splits, or replaces by a pasted or uploaded table. Once saved, the grid (not the per-row decisions) is what loads.
  */
-final class IndicatorGrid {
+public final class IndicatorGrid {
 
     static final List<String> ATTRIBUTES = List.of("BINDING", "ANTICIPATORY");
     static final List<String> HORIZONS = List.of("TARGET_YEAR", "ANNUAL", "PERIOD");
@@ -24,10 +24,10 @@ final class IndicatorGrid {
      * One row; values as typed. {@code code} is the extracted row's code (kept when loading) or a new one;
      * {@code start}/{@code end} the row's span in the source text (0/0 for a row the extractor did not find).
      */
-    record Row(String code, String name, String unit, String attribute, String baseValue, String targetValue,
+    public record Row(String code, String name, String unit, String attribute, String baseValue, String targetValue,
                String horizon, String targetYear, int start, int end) {
 
-        String get(String field) {
+        public String get(String field) {
             return switch (field) {
                 case "code" -> code;
                 case "name" -> name;
@@ -137,7 +137,7 @@ final class IndicatorGrid {
                 errors.put(i + ".unit", "单位不超过 40 字");
             }
             number(errors, i, "baseValue", r.baseValue(), false);
-            number(errors, i, "targetValue", r.targetValue(), true);
+            number(errors, i, "targetValue", r.targetValue(), false); // a qualitative target has none
             if (!s(r.attribute()).isEmpty() && !ATTRIBUTES.contains(r.attribute())) {
                 errors.put(i + ".attribute", "请选择约束性或预期性");
             }
@@ -183,15 +183,19 @@ final class IndicatorGrid {
             Integer year = Integer.valueOf(r.targetYear().strip());
             int baseYear = t != null && t.baseYear() != null ? t.baseYear() : year - 5;
             String quote = from != null ? from.sourceText() : null;
-            out.add(new ExtractedIndicator(r.code(), t == null ? 1 : t.tableNumber(), out.size() + 1, null,
+            String typed = s(r.targetValue()).strip();
+            boolean periodEnd = "TARGET_YEAR".equals(r.horizon());
+            String cell = "PERIOD".equals(r.horizon()) && !typed.isEmpty() ? "〔" + typed + "〕" : typed;
+            out.add(new ExtractedIndicator(r.code(), out.size() + 1, out.size() + 1, null,
                     r.name().strip(), s(r.unit()).strip(), t == null ? "ECONOMY" : t.category(),
                     t == null ? null : t.categoryVerbatim(), null, s(r.attribute()).isEmpty() ? null : r.attribute(),
-                    null, t == null ? "LEVEL" : t.kind(), t == null ? null : t.path(),
+                    null, t == null ? "LEVEL" : t.kind(), t == null ? "LINEAR" : t.path(),
                     t == null ? "UP" : t.direction(), t == null ? "AT_LEAST" : t.comparator(),
                     t == null ? null : t.band(), baseYear, base, base == null ? "TO_BE_ENTERED"
                             : from != null && base.equals(from.baseValue()) ? from.baseStatus() : "GIVEN",
                     t == null ? null : t.baseRole(), from == null ? List.of() : from.markers(), year, value(r.targetValue()), r.horizon(),
-                    t != null && t.targetIsIncrement(), null, null, null, null, quote, r.start(), r.end(), 1.0, null));
+                    t != null && t.targetIsIncrement(), s(r.baseValue()).strip(), periodEnd ? cell : null,
+                    periodEnd ? null : cell, null, quote, r.start(), r.end(), 1.0, null));
             above = out.get(out.size() - 1);
         }
         return new Extraction(x.source(), x.text(), x.title(), x.planStart(), x.planEnd(), x.outline(), out,

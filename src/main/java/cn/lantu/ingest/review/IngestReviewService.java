@@ -144,9 +144,11 @@ public class IngestReviewService {
         return reviews.find(id).orElseThrow(() -> new NotFoundException("审核记录不存在: " + id));
     }
 
+    /** The text as the extractor read it (page footers and hard wraps mended): the items' offsets point into it. */
     public String sourceText(long id) {
         review(id);
-        return reviews.sourceText(id);
+        String text = extraction(id).text();
+        return text == null ? reviews.sourceText(id) : text;
     }
 
     public Extraction extraction(long id) {
