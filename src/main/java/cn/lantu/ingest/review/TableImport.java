@@ -90,7 +90,9 @@ final class TableImport {
     private static Result read(List<List<String>> table, List<IndicatorGrid.Row> current, int planEnd) {
         int h = -1;
         for (int r = 0; r < Math.min(table.size(), 10) && h < 0; r++) {
-            if (table.get(r).stream().anyMatch(c -> "NAME".equals(IndicatorHeaderWords.role(c)))) {
+            // a header has several cells (a title line such as 表1 主要指标 has one)
+            if (table.get(r).stream().filter(c -> !c.isBlank()).count() >= 2
+                    && table.get(r).stream().anyMatch(c -> "NAME".equals(IndicatorHeaderWords.role(c)))) {
                 h = r;
             }
         }
@@ -111,6 +113,7 @@ final class TableImport {
         if (col.containsKey("TARGET")) {
             years.remove(col.get("TARGET")); // the header says 目标
         } else if (years.size() >= 2) {
+            years.sort(java.util.Comparator.comparingInt(c -> year(header.get(c))));
             col.put("TARGET", years.get(years.size() - 1));
             col.put("BASE", years.get(0));
         } else if (years.size() == 1 && year(header.get(years.get(0))) == planEnd) {
@@ -138,8 +141,9 @@ final class TableImport {
             String base = cell(cells, col.get("BASE"));
             String target = cell(cells, col.get("TARGET"));
             String rate = cell(cells, col.get("RATE"));
-            if (!name.isEmpty() && CATEGORY_ROW.matcher(name).matches() && empty(base) && empty(target) && empty(rate)) {
-                continue; // 一、经济发展（8 项）
+            List<String> filled = cells.stream().filter(c -> !c.isBlank()).toList();
+            if (filled.size() == 1 && CATEGORY_ROW.matcher(filled.get(0)).matches()) {
+                continue; // a category row: 一、经济发展（8 项）, in whichever column
             }
             if (name.isEmpty()) {
                 errors.add(where + "“" + header.get(col.get("NAME")) + "”列：指标名称为空");
@@ -154,7 +158,9 @@ final class TableImport {
             boolean fromRate = empty(target) && !empty(rate);
             String targetText = fromRate ? rate : target;
             if (fromRate) {
-                horizon = BRACKETED.matcher(rate).matches() || header.get(col.get("RATE")).contains("累计")
+                // 年均增长〔累计〕: a bracketed value is the five-year total, a bare one the annual rate
+                String rateHeader = header.get(col.get("RATE"));
+                horizon = BRACKETED.matcher(rate).matches() || !rateHeader.contains("年均") && rateHeader.contains("累计")
                         ? "PERIOD" : "ANNUAL";
             } else if (BRACKETED.matcher(target).matches()) {
                 horizon = "PERIOD";
