@@ -136,8 +136,8 @@ public final class IndicatorGrid {
             if (s(r.unit()).length() > 40) {
                 errors.put(i + ".unit", "单位不超过 40 字");
             }
-            number(errors, i, "baseValue", r.baseValue(), false);
-            number(errors, i, "targetValue", r.targetValue(), false); // a qualitative target has none
+            number(errors, i, "baseValue", r.baseValue());
+            number(errors, i, "targetValue", r.targetValue()); // may be empty: a qualitative target
             if (!s(r.attribute()).isEmpty() && !ATTRIBUTES.contains(r.attribute())) {
                 errors.put(i + ".attribute", "请选择约束性或预期性");
             }
@@ -151,12 +151,9 @@ public final class IndicatorGrid {
         return errors;
     }
 
-    private static void number(Map<String, String> errors, int i, String field, String v, boolean required) {
+    private static void number(Map<String, String> errors, int i, String field, String v) {
         String t = s(v).strip().replace(",", "");
         if (t.isEmpty()) {
-            if (required) {
-                errors.put(i + "." + field, "请填写数值");
-            }
             return;
         }
         try {
