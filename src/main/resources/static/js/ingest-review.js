@@ -41,7 +41,7 @@
   function select(item) {
     if (source === null) { pendingItem = item; return; }
     pendingItem = null;
-    var prev = document.querySelectorAll('.review-item.selected');
+    var prev = document.querySelectorAll('.review-item.selected, .grid-row.selected');
     for (var i = 0; i < prev.length; i++) { prev[i].classList.remove('selected'); }
     item.classList.add('selected');
     var start = parseInt(item.getAttribute('data-start'), 10);
@@ -67,6 +67,11 @@
       e.preventDefault();
       select(item);
     }
+  });
+  // a grid row (indicator table) highlights its source line when one of its cells gets the focus
+  document.addEventListener('focusin', function (e) {
+    var row = e.target.closest && e.target.closest('.grid-row');
+    if (row && parseInt(row.getAttribute('data-end'), 10) > 0) { select(row); }
   });
   document.body.addEventListener('htmx:afterSwap', function (e) {
     var item = e.target && e.target.closest ? e.target.closest('.review-item') : null;

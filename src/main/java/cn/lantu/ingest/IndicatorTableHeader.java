@@ -79,7 +79,7 @@ record IndicatorTableHeader(List<String> cells, List<ColumnRole> roles, List<Col
         return new IndicatorTableHeader(header, roles, valueRoles, baseYear, targetYear, starYear);
     }
 
-    private static ColumnRole headerRole(String cell) {
+    static ColumnRole headerRole(String cell) {
         String c = OutlineParser.norm(cell);
         if (c.isEmpty()) {
             return ColumnRole.OTHER;

@@ -30,20 +30,4 @@ public final class PostgresSchemas {
         String base = System.getenv("LANTU_TEST_PG_URL");
         return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
-
-    /**
-     * Points a test context at a fresh schema of the PostgreSQL in {@code LANTU_TEST_PG_URL} (user and password from
-     * {@code LANTU_TEST_PG_USER}, {@code _PASSWORD}), with its own data folder and no scheduled reminders.
-     */
-    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry, String dataDir) {
-        String schema = fresh();
-        registry.add("spring.datasource.url", () -> url(schema));
-        registry.add("spring.datasource.username", () -> System.getenv("LANTU_TEST_PG_USER"));
-        registry.add("spring.datasource.password", () -> System.getenv("LANTU_TEST_PG_PASSWORD") == null ? ""
-                : System.getenv("LANTU_TEST_PG_PASSWORD"));
-        registry.add("spring.flyway.schemas", () -> schema);
-        registry.add("spring.flyway.default-schema", () -> schema);
-        registry.add("lantu.data-dir", () -> dataDir);
-        registry.add("lantu.scale.reminder-cron", () -> "-");
-    }
 }

@@ -35,9 +35,11 @@ import jakarta.servlet.http.HttpServletResponse;
 class IngestReviewController {
 
     private final IngestReviewService service;
+    private final IndicatorGridService grids;
 
-    IngestReviewController(IngestReviewService service) {
+    IngestReviewController(IngestReviewService service, IndicatorGridService grids) {
         this.service = service;
+        this.grids = grids;
     }
 
     @GetMapping
@@ -78,6 +80,15 @@ class IngestReviewController {
         model.addAttribute("sections", sections);
         model.addAttribute("counts", counts);
         model.addAttribute("total", counts.values().stream().mapToLong(Long::longValue).sum());
+        model.addAttribute("warnings", ExtractionWarnings.of(x.warnings()));
+        if (!model.containsAttribute("gridRows")) {
+            ReviewRepository.GridState grid = grids.grid(id);
+            model.addAttribute("gridRows", grid.rows());
+            model.addAttribute("gridVersion", grid.version());
+        }
+        model.addAttribute("gridSaved", grids.saved(id));
+        model.addAttribute("gridAttributes", IndicatorGrid.ATTRIBUTES);
+        model.addAttribute("gridHorizons", IndicatorGrid.HORIZONS);
         if (!model.containsAttribute("planCode")) {
             model.addAttribute("planCode", "draft-" + id);
             model.addAttribute("planName", x.title());

@@ -144,9 +144,11 @@ public class IngestReviewService {
         return reviews.find(id).orElseThrow(() -> new NotFoundException("审核记录不存在: " + id));
     }
 
+    /** The text as the extractor read it (page footers and hard wraps mended): the items' offsets point into it. */
     public String sourceText(long id) {
         review(id);
-        return reviews.sourceText(id);
+        String text = extraction(id).text();
+        return text == null ? reviews.sourceText(id) : text;
     }
 
     public Extraction extraction(long id) {
@@ -245,11 +247,14 @@ public class IngestReviewService {
         if (plans.findByCode(code).isPresent()) {
             throw new ReviewException(409, "规划代码 " + code + " 已被使用，请换一个");
         }
-        Map<String, Decision> decisions = reviews.decisions(id);
+        // a saved indicator grid replaces the extracted table and the per-row decisions on it
+        java.util.Optional<ReviewRepository.GridState> grid = reviews.grid(id);
+        Map<String, Decision> decisions = grid.map(g -> IndicatorGrid.acceptRows(reviews.decisions(id), g.rows()))
+                .orElseGet(() -> reviews.decisions(id));
         if (decisions.values().stream().noneMatch(Decision::included)) {
             throw new ReviewException(422, "还没有接受任何条目");
         }
-        Extraction x = extraction(id);
+        Extraction x = grid.map(g -> IndicatorGrid.apply(extraction(id), g.rows())).orElseGet(() -> extraction(id));
         Path dir = null;
         try {
             dir = Files.createTempDirectory("lantu-review-" + id + "-");

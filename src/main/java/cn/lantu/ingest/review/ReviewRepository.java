@@ -85,6 +85,34 @@ class ReviewRepository {
                 .params(planCode, Timestamp.from(Instant.now()), id).update();
     }
 
+    /** The saved grid of a review, or empty when the office has not saved one. */
+    Optional<GridState> grid(long reviewId) {
+        return jdbc.sql("SELECT rows_json, version FROM ingest_review_grid WHERE review_id = ?").param(reviewId)
+                .query((rs, n) -> new GridState(List.of(JSON.readValue(rs.getString("rows_json"),
+                        IndicatorGrid.Row[].class)), rs.getInt("version"))).optional();
+    }
+
+    /** Stores the grid if it is still at {@code version} (0: none saved yet); answers false when it is not. */
+    boolean saveGrid(long reviewId, List<IndicatorGrid.Row> rows, int version, String user) {
+        String json = JSON.writeValueAsString(rows);
+        Timestamp now = Timestamp.from(Instant.now());
+        if (version == 0) {
+            if (grid(reviewId).isPresent()) {
+                return false;
+            }
+            jdbc.sql("""
+                    INSERT INTO ingest_review_grid (review_id, rows_json, version, updated_by, updated_at)
+                    VALUES (?, ?, 1, ?, ?)""").params(reviewId, json, user, now).update();
+            return true;
+        }
+        return jdbc.sql("""
+                UPDATE ingest_review_grid SET rows_json = ?, version = version + 1, updated_by = ?, updated_at = ?
+                WHERE review_id = ? AND version = ?""").params(json, user, now, reviewId, version).update() == 1;
+    }
+
+    /** A saved grid: its rows and version. */
+    record GridState(List<IndicatorGrid.Row> rows, int version) {}
+
     private static IngestReview map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Timestamp loaded = rs.getTimestamp("loaded_at");
         return new IngestReview(rs.getLong("id"), rs.getString("file_name"), rs.getString("file_type"),

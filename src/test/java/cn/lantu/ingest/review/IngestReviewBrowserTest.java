@@ -55,8 +55,8 @@ class IngestReviewBrowserTest {
             assertThat(source.getText()).contains("诸暨市国民经济和社会发展第十五个五年规划纲要");
             assertThat(d.findElements(By.cssSelector("#section-IND .review-item"))).hasSize(x.indicators().size());
             assertThat(d.findElements(By.cssSelector("#section-TGT .review-item"))).hasSize(x.targets().size());
-            // the source is beside the items
-            WebElement firstItem = d.findElement(By.cssSelector(".review-item"));
+            // the source is beside the items (the column starts with the load form and the indicator grid)
+            WebElement firstItem = d.findElement(By.cssSelector(".review-items"));
             assertThat(source.isDisplayed()).isTrue();
             assertThat(firstItem.isDisplayed()).isTrue();
             assertThat(source.getLocation().getX() + source.getSize().getWidth())

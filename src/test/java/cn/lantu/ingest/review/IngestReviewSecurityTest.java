@@ -45,6 +45,15 @@ class IngestReviewSecurityTest {
         assertThat(reporter.post("/review/ingest/" + id + "/item", Map.of("key", "IND:01", "decision", "ACCEPTED"))
                 .statusCode()).isEqualTo(403);
         assertThat(reporter.post("/review/ingest/" + id + "/accept-pending", Map.of()).statusCode()).isEqualTo(403);
+        // the indicator grid (issue 18): pages and API are the plan office's
+        assertThat(reporter.post("/review/ingest/" + id + "/grid", Map.of("version", "0", "r0.name", "x",
+                "r0.targetValue", "1", "r0.horizon", "TARGET_YEAR", "r0.targetYear", "2030")).statusCode()).isEqualTo(403);
+        assertThat(reporter.post("/review/ingest/" + id + "/grid/import", Map.of("text", "指标\t2030年\nx\t1"))
+                .statusCode()).isEqualTo(403);
+        assertThat(reporter.post("/review/ingest/" + id + "/grid/replace", Map.of("version", "0")).statusCode())
+                .isEqualTo(403);
+        assertThat(cn.lantu.support.Http.basic(port, name, password).get("/api/v1/reviews/" + id + "/indicator-grid")
+                .statusCode()).isEqualTo(403);
         assertThat(reporter.post("/review/ingest/" + id + "/load", Map.of("planCode", "reporter-plan"))
                 .statusCode()).isEqualTo(403);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ingest_review_item WHERE review_id = ?").param(id)
