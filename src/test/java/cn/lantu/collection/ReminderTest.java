@@ -175,7 +175,7 @@ class ReminderTest {
         HttpResponse<String> saved = rep.postJson(API + "/figures", Map.of("indicator", GDP, "year", 2027,
                 "period", "Q3", "value", "6.2"));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-        assertThat(rep.postJson("/api/v1/figures/" + ReportingFixture.figureId(saved) + "/submit",
+        assertThat(rep.move(ReportingFixture.figureId(saved), "submit",
                 Map.of("explanation", "季度快报")).statusCode()).isEqualTo(200);
         Map<String, Object> answered = ReportingFixture.jsonList(
                         admin.get(API + "/units/" + fx.unitCode(unit) + "/reminders")).stream()
