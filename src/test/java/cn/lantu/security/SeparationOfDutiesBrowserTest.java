@@ -40,8 +40,7 @@ class SeparationOfDutiesBrowserTest {
                     .as("the plan-office and administrator roles are not the system administrator's to give")
                     .doesNotContain("规划管理员", "安全管理员", "审计管理员", "系统管理员").contains("领导");
             role.selectByVisibleText("领导");
-            reveal(b, By.cssSelector("#new-user button[type=submit]"));
-            b.clickAndLoad(By.cssSelector("#new-user button[type=submit]"));
+            press(b, By.cssSelector("#new-user button[type=submit]"));
             assertThat(b.driver().findElement(By.cssSelector(".alert-success")).getText()).contains(name);
             b.screenshot("sod-sysadmin-users");
         }
@@ -52,19 +51,32 @@ class SeparationOfDutiesBrowserTest {
             assertThat(b.driver().getCurrentUrl()).endsWith("/admin/security");
             reveal(b, By.id("role-" + name));
             new Select(b.driver().findElement(By.id("role-" + name))).selectByVisibleText("规划管理员");
-            b.clickAndLoad(By.cssSelector("tr[data-user='" + name + "'] .role-form button"));
+            press(b, By.cssSelector("tr[data-user='" + name + "'] .role-form button"));
             assertThat(b.driver().findElement(By.id("security-message")).getText()).contains("规划管理员");
             assertThat(users.findById(id).orElseThrow().role()).isEqualTo(Role.ADMIN);
 
             String self = InitialPasswordFile.SECURITY_ADMIN;
             reveal(b, By.id("role-" + self));
             new Select(b.driver().findElement(By.id("role-" + self))).selectByVisibleText("领导");
-            b.clickAndLoad(By.cssSelector("tr[data-user='" + self + "'] .role-form button"));
+            press(b, By.cssSelector("tr[data-user='" + self + "'] .role-form button"));
             assertThat(b.driver().findElement(By.cssSelector("tr[data-user='" + self + "'] .row-error")).getText())
                     .contains("唯一的安全管理员");
             reveal(b, By.cssSelector("tr[data-user='" + self + "'] .row-error"));
             b.screenshot("sod-secadmin-security");
         }
+    }
+
+    /**
+     * Presses a form's button and waits for the next page. The shared context's long account lists put the button
+     * below the window, where a pointer click can land on another element; the button's own click cannot.
+     */
+    private static void press(Browser b, By button) {
+        reveal(b, button);
+        org.openqa.selenium.WebElement page = b.driver().findElement(By.tagName("html"));
+        ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript("arguments[0].click()",
+                b.driver().findElement(button));
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     /** The shared test context holds many accounts: bring the element to the middle of the window first. */
