@@ -16,7 +16,7 @@ LANTU_DATA_DIR="$DATA" java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --l
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for i in $(seq 1 240); do
-  curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
+  curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && [ -s "$DATA/initial-admin-password" ] && break
   sleep 1
 done
 PW=$(cat "$DATA/initial-admin-password")

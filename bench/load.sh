@@ -16,7 +16,11 @@ LANTU_DATA_DIR="$DATA" java -Xmx320m -jar "$JAR" --server.port="$PORT" --lantu.d
   --lantu.security.password-change-at-first-login=false > "$OUT/load-server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
+# health answers once Tomcat listens; the accounts (and their password files) are created just after
+for _ in $(seq 1 240); do
+  curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && [ -s "$DATA/initial-admin-password" ] && break
+  sleep 1
+done
 BASE="http://127.0.0.1:$PORT"
 PW=$(cat "$DATA/initial-admin-password")
 JAR_COOKIES="$OUT/load-cookies.txt"; rm -f "$JAR_COOKIES"

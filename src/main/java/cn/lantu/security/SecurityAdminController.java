@@ -157,13 +157,9 @@ class SecurityAdminController {
         return "已重设 " + u.username() + " 的密码，其下次登录须修改";
     }
 
-    private interface Change {
-        String apply();
-    }
-
-    private static String done(RedirectAttributes flash, long id, Change change) {
+    private static String done(RedirectAttributes flash, long id, java.util.function.Supplier<String> change) {
         try {
-            flash.addFlashAttribute("message", change.apply());
+            flash.addFlashAttribute("message", change.get());
         } catch (PasswordPolicy.Rejected e) {
             flash.addFlashAttribute("passwordError", e.getMessage());
             flash.addFlashAttribute("errorUser", id);
@@ -174,9 +170,9 @@ class SecurityAdminController {
         return "redirect:/admin/security";
     }
 
-    private static ResponseEntity<Map<String, String>> answer(Change change) {
+    private static ResponseEntity<Map<String, String>> answer(java.util.function.Supplier<String> change) {
         try {
-            return ResponseEntity.ok(Map.of("message", change.apply()));
+            return ResponseEntity.ok(Map.of("message", change.get()));
         } catch (IllegalArgumentException e) {
             return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
         }
