@@ -12,7 +12,9 @@ PORT="${PORT:-18090}"; DURATION="${DURATION:-30s}"; CONNECTIONS="${CONNECTIONS:-
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
 DATA="$OUT/load-data"; rm -rf "$DATA"; mkdir -p "$DATA"
 # the benchmark logs in with the generated password as written, so the first-login change is off for it
-LANTU_DATA_DIR="$DATA" java -Xmx320m -jar "$JAR" --server.port="$PORT" --lantu.demo=true \
+# the embedded database goes into the benchmark's own folder, so every run starts from the first start
+LANTU_DATA_DIR="$DATA" LANTU_DB_URL="jdbc:h2:file:$PWD/$DATA/lantu;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE" \
+  java -Xmx320m -jar "$JAR" --server.port="$PORT" --lantu.demo=true \
   --lantu.security.password-change-at-first-login=false > "$OUT/load-server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
